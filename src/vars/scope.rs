@@ -18,7 +18,11 @@ pub struct VariableScope {
 
 impl VariableScope {
     pub fn new(values: Vec<Variable>) -> Self {
-        VariableScope { name: None, id: None, values }
+        VariableScope {
+            name: None,
+            id: None,
+            values,
+        }
     }
 
     fn last_enabled(&self, key: &str) -> Option<usize> {
@@ -91,6 +95,8 @@ pub struct Scopes {
     pub environment: VariableScope,
     pub collection: VariableScope,
     pub globals: VariableScope,
+    /// `--vault` secrets: read by `pm.vault` and `{{vault:key}}` only, never by plain lookups.
+    pub vault: VariableScope,
 }
 
 impl Scopes {

@@ -1,0 +1,35 @@
+// The sandbox prelude: installs the globals every script sees (console, timers, require) and the
+// per-script entry points the Rust driver calls: __postie_begin, __postie_deliver, __postie_end.
+import { installConsole } from './console.js';
+import { installTimers, resetTimers, deliver } from './timers.js';
+import { beginScript, endScript } from './script.js';
+
+const N = globalThis.__postie;
+
+installConsole(N);
+installTimers(N);
+
+Object.defineProperty(globalThis, '__postie', { value: N, enumerable: false, writable: false, configurable: false });
+
+function define(name, value) {
+  Object.defineProperty(globalThis, name, { value, enumerable: false, writable: true, configurable: true });
+}
+
+define('__postie_deliver', deliver);
+
+define('__postie_begin', function (eventName, fn) {
+  resetTimers();
+  beginScript(eventName);
+  let promise;
+  try {
+    promise = fn();
+  } catch (e) {
+    N.done(e);
+    return;
+  }
+  promise.then(() => N.done(null), (e) => N.done(e instanceof Error ? e : { name: 'Error', message: String(e) }));
+});
+
+define('__postie_end', function () {
+  return endScript();
+});

@@ -1,0 +1,85 @@
+//! The per-script state shared between the sandbox driver and the native functions the JS
+//! prelude calls (`__postie.*`): scopes, request, response, collected events, pending async work.
+
+use super::outcome::{AssertionResult, ConsoleMessage, ErrorInfo, Listen};
+use crate::http::{Exchange, Response};
+use crate::vars::Scopes;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
+use std::time::Instant;
+
+/// Facts about the running script (`pm.info`, `pm.execution.location`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScriptInfo {
+    /// 0-based.
+    pub iteration: usize,
+    pub iteration_count: usize,
+    pub request_name: String,
+    pub request_id: String,
+    /// `[collection name, folder…, item name]`.
+    pub location: Vec<String>,
+    /// Name of the collection, folder or item that owns the running script.
+    pub current: String,
+}
+
+/// Something a script did that reports show, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScriptEvent {
+    Console(ConsoleMessage),
+    Assertion(AssertionResult),
+    /// A `pm.sendRequest` round trip (or its failure).
+    Request(Box<Result<Exchange, (Value, ErrorInfo)>>),
+}
+
+/// `pm.execution.setNextRequest` / `postman.setNextRequest`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextRequest {
+    /// Jump to the item with this id or name.
+    To(String),
+    /// `null`: end the iteration.
+    Stop,
+}
+
+/// Async work a script started and the driver must complete.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// `setTimeout` & co: fire at this instant.
+    Timer(Instant),
+    /// `pm.sendRequest`: the request as the script gave it.
+    Send(Value),
+    /// A host service (`cookies.get`, `vault.set`, …) with its arguments; answered on the next
+    /// turn of the loop, as Postman's callback and promise APIs are.
+    Host(String, Value),
+}
+
+#[derive(Default)]
+pub(crate) struct State {
+    pub listen: Option<Listen>,
+    pub scopes: Scopes,
+    pub request: Value,
+    pub response: Option<Response>,
+    pub info: ScriptInfo,
+    pub events: Vec<ScriptEvent>,
+    pub assertions: usize,
+    pub next_request: Option<NextRequest>,
+    pub skip_request: bool,
+    /// Ops requested since the driver last looked.
+    pub new_ops: Vec<(u32, Op)>,
+    pub cancelled: HashSet<u32>,
+    pub next_op: u32,
+    /// Timers waiting to fire: (deadline, id) → ().
+    pub timers: BTreeMap<(Instant, u32), ()>,
+    /// Promise rejections nobody handled.
+    pub unhandled: Vec<ErrorInfo>,
+    /// Set when the script's own promise settled: `Ok` or the error it threw.
+    pub finished: Option<Result<(), ErrorInfo>>,
+}
+
+impl State {
+    pub fn push_op(&mut self, op: Op) -> u32 {
+        self.next_op = self.next_op.wrapping_add(1);
+        let id = self.next_op;
+        self.new_ops.push((id, op));
+        id
+    }
+}
