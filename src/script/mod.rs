@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod convert;
 pub mod engine;
 pub mod host;
+pub mod lib;
 pub mod natives;
 pub mod outcome;
 pub mod sandbox;

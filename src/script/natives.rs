@@ -27,6 +27,11 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, state: &Shared) -> rquickjs::Result<(
             Engine::import(&ctx, &name)
         })?,
     )?;
+    obj.set(
+        "hasModule",
+        Function::new(ctx.clone(), |name: String| super::bundle::contains(&name))?,
+    )?;
+    super::lib::install(ctx, &obj)?;
     ctx.globals().set("__postie", obj)?;
     Ok(())
 }

@@ -3,11 +3,15 @@
 import { installConsole } from './console.js';
 import { installTimers, resetTimers, deliver } from './timers.js';
 import { beginScript, endScript } from './script.js';
+import { installRequire } from './require.js';
+import { installLibraries } from '../lib/globals.js';
 
 const N = globalThis.__postie;
 
 installConsole(N);
 installTimers(N);
+installRequire();
+installLibraries();
 
 Object.defineProperty(globalThis, '__postie', { value: N, enumerable: false, writable: false, configurable: false });
 

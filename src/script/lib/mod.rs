@@ -1,0 +1,10 @@
+//! The Rust side of the built-in libraries (hashing, ciphers, schema validation, XML/HTML
+//! parsing …): each library registers its native functions under `__postie.<library>`; its JS
+//! shape lives in `js/lib/<name>.js`. One file (or folder) per library.
+
+use rquickjs::{Ctx, Object};
+
+/// Registers every library's natives on the `__postie` object.
+pub(crate) fn install<'js>(_ctx: &Ctx<'js>, _native: &Object<'js>) -> rquickjs::Result<()> {
+    Ok(())
+}
