@@ -14,7 +14,10 @@ use std::path::{Path, PathBuf};
 fn options(bodies: bool) -> ReporterOptions {
     ReporterOptions {
         reporters: vec!["json".into()],
-        json: JsonOptions { export: None, bodies },
+        json: JsonOptions {
+            export: None,
+            bodies,
+        },
         collection: json!({"info": {"name": "Sample API Tests"}, "item": []}),
         environment_name: Some("ignored: the summary names it".into()),
         globals_name: Some("My globals".into()),
@@ -67,14 +70,24 @@ fn stats_have_every_newman_counter() {
     let r = report(Shape::default());
     let stats = &r["run"]["stats"];
     for key in [
-        "iterations", "items", "scripts", "prerequests", "requests", "tests", "assertions",
-        "testScripts", "prerequestScripts",
+        "iterations",
+        "items",
+        "scripts",
+        "prerequests",
+        "requests",
+        "tests",
+        "assertions",
+        "testScripts",
+        "prerequestScripts",
     ] {
         for field in ["total", "pending", "failed"] {
             assert!(stats[key][field].is_u64(), "stats.{key}.{field}");
         }
     }
-    assert_eq!(stats["requests"], json!({"total": 6, "pending": 0, "failed": 2}));
+    assert_eq!(
+        stats["requests"],
+        json!({"total": 6, "pending": 0, "failed": 2})
+    );
     assert_eq!(stats["assertions"]["failed"], 1);
 }
 
@@ -91,17 +104,32 @@ fn executions_carry_cursor_item_request_response_assertions() {
     assert_eq!(first["cursor"]["ref"], "ref-0-0");
     assert_eq!(first["cursor"]["bof"], true);
     assert_eq!(first["cursor"]["eof"], false);
-    assert_eq!(first["item"], json!({"id": "id-get-user", "name": "Get user"}));
+    assert_eq!(
+        first["item"],
+        json!({"id": "id-get-user", "name": "Get user"})
+    );
     assert_eq!(first["id"], "id-get-user");
     assert_eq!(first["request"]["method"], "GET");
-    assert_eq!(first["request"]["url"]["host"], json!(["127", "0", "0", "1"]));
-    assert_eq!(first["request"]["url"]["query"], json!([{"key": "q", "value": "v1"}]));
-    assert_eq!(first["request"]["header"], json!([{"key": "Accept", "value": "*/*"}]));
+    assert_eq!(
+        first["request"]["url"]["host"],
+        json!(["127", "0", "0", "1"])
+    );
+    assert_eq!(
+        first["request"]["url"]["query"],
+        json!([{"key": "q", "value": "v1"}])
+    );
+    assert_eq!(
+        first["request"]["header"],
+        json!([{"key": "Accept", "value": "*/*"}])
+    );
     assert_eq!(first["response"]["code"], 200);
     assert_eq!(first["response"]["status"], "OK");
     assert_eq!(first["response"]["responseTime"], 42.0);
     assert_eq!(first["response"]["responseSize"], 19);
-    assert!(first["response"].get("stream").is_none(), "no body by default");
+    assert!(
+        first["response"].get("stream").is_none(),
+        "no body by default"
+    );
     assert_eq!(
         first["assertions"],
         json!([
@@ -115,15 +143,24 @@ fn executions_carry_cursor_item_request_response_assertions() {
     assert_eq!(failed["message"], "expected 'v2' to deeply equal 'v1'");
     assert_eq!(failed["test"], "query echoed");
     assert_eq!(failed["index"], 1);
-    assert_eq!(execs[1]["request"]["body"], json!({"mode": "raw", "raw": "{\"a\":1}"}));
+    assert_eq!(
+        execs[1]["request"]["body"],
+        json!({"mode": "raw", "raw": "{\"a\":1}"})
+    );
     assert_eq!(execs[1]["testScript"][0]["error"]["name"], "ReferenceError");
-    assert_eq!(execs[2]["requestError"]["message"], "connect ECONNREFUSED 127.0.0.1:1");
+    assert_eq!(
+        execs[2]["requestError"]["message"],
+        "connect ECONNREFUSED 127.0.0.1:1"
+    );
     assert!(execs[2].get("response").is_none());
 }
 
 #[test]
 fn bodies_only_when_asked() {
-    let r = report(Shape { bodies: true, single: true });
+    let r = report(Shape {
+        bodies: true,
+        single: true,
+    });
     let stream = &r["run"]["executions"][0]["response"]["stream"];
     assert_eq!(stream["type"], "Buffer");
     let bytes: Vec<u8> = stream["data"]
@@ -142,7 +179,10 @@ fn failures_name_error_place_and_item() {
     assert_eq!(failures.len(), 5);
     let script = &failures[0];
     assert_eq!(script["at"], "test-script");
-    assert_eq!(script["source"], json!({"id": "id-broken", "name": "Broken script"}));
+    assert_eq!(
+        script["source"],
+        json!({"id": "id-broken", "name": "Broken script"})
+    );
     assert_eq!(script["parent"], json!({"name": "Admin"}));
     assert_eq!(script["error"]["name"], "ReferenceError");
     assert_eq!(script["error"]["message"], "undefinedFn is not defined");
@@ -155,12 +195,15 @@ fn failures_name_error_place_and_item() {
     assert_eq!(failures[2]["cursor"]["iteration"], 1);
 }
 
+/// (iteration, item name, response code, [(assertion, outcome, message)]).
+type Normalized<'a> = (Value, Value, Value, Vec<(Value, &'a str, Value)>);
+
 /// vs-newman's `normalize()`, in Rust: what it compares must be readable from our report.
 #[test]
 fn vs_newman_normalize_reads_it() {
     let r = report(Shape::default());
     let run = &r["run"];
-    let execs: Vec<(Value, Value, Value, Vec<(Value, &str, Value)>)> = run["executions"]
+    let execs: Vec<Normalized> = run["executions"]
         .as_array()
         .unwrap()
         .iter()
@@ -181,13 +224,25 @@ fn vs_newman_normalize_reads_it() {
                     (a["assertion"].clone(), outcome, err["message"].clone())
                 })
                 .collect();
-            (e["cursor"]["iteration"].clone(), e["item"]["name"].clone(), e["response"]["code"].clone(), asserts)
+            (
+                e["cursor"]["iteration"].clone(),
+                e["item"]["name"].clone(),
+                e["response"]["code"].clone(),
+                asserts,
+            )
         })
         .collect();
     assert_eq!(execs[3].0, 1);
     assert_eq!(execs[3].1, "Get user");
     assert_eq!(execs[3].2, 200);
-    assert_eq!(execs[3].3[1], (json!("query echoed"), "fail", json!("expected 'v2' to deeply equal 'v1'")));
+    assert_eq!(
+        execs[3].3[1],
+        (
+            json!("query echoed"),
+            "fail",
+            json!("expected 'v2' to deeply equal 'v1'")
+        )
+    );
     assert_eq!(execs[3].3[2].1, "skipped");
     assert_eq!(execs[2].2, Value::Null);
     let errors: Vec<_> = run["failures"]
@@ -195,11 +250,26 @@ fn vs_newman_normalize_reads_it() {
         .unwrap()
         .iter()
         .filter(|f| !f["at"].as_str().unwrap().starts_with("assertion:"))
-        .map(|f| (f["cursor"]["iteration"].clone(), f["source"]["name"].clone(), f["at"].clone()))
+        .map(|f| {
+            (
+                f["cursor"]["iteration"].clone(),
+                f["source"]["name"].clone(),
+                f["at"].clone(),
+            )
+        })
         .collect();
     assert_eq!(errors.len(), 4);
-    assert_eq!(errors[0], (json!(0), json!("Broken script"), json!("test-script")));
-    for key in ["iterations", "requests", "assertions", "testScripts", "prerequestScripts"] {
+    assert_eq!(
+        errors[0],
+        (json!(0), json!("Broken script"), json!("test-script"))
+    );
+    for key in [
+        "iterations",
+        "requests",
+        "assertions",
+        "testScripts",
+        "prerequestScripts",
+    ] {
         assert!(run["stats"][key]["total"].is_u64() && run["stats"][key]["failed"].is_u64());
     }
 }
@@ -209,10 +279,12 @@ fn vs_newman_normalize_reads_it() {
 #[allow(clippy::print_stderr)]
 fn vs_newman_itself_reads_it() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let Some(tool) = [manifest.join("../shared/tools/vs-newman"), manifest.join("../../shared/tools/vs-newman")]
-        .into_iter()
-        .find(|p| p.is_file())
-    else {
+    let Some(tool) = [
+        manifest.join("../shared/tools/vs-newman"),
+        manifest.join("../../shared/tools/vs-newman"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file()) else {
         eprintln!("note: ../shared/tools/vs-newman is absent; skipping");
         return;
     };
@@ -223,14 +295,23 @@ fn vs_newman_itself_reads_it() {
         m = SourceFileLoader('vsn', sys.argv[1]).load_module()\n\
         execs, errors, stats = m.normalize(sys.argv[2])\n\
         print(json.dumps({'execs': execs, 'errors': errors, 'stats': stats}))\n";
-    let out = match std::process::Command::new("python3").args(["-c", script]).arg(&tool).arg(&path).output() {
+    let out = match std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&tool)
+        .arg(&path)
+        .output()
+    {
         Ok(out) => out,
         Err(e) => {
             eprintln!("note: python3 not runnable ({e}); skipping");
             return;
         }
     };
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(seen["execs"].as_array().unwrap().len(), 6);
     assert_eq!(seen["execs"][3]["item"], "Get user");
@@ -241,7 +322,13 @@ fn vs_newman_itself_reads_it() {
     );
     assert_eq!(
         seen["errors"][0],
-        json!([0, "Broken script", "test-script", "ReferenceError", "undefinedFn is not defined"])
+        json!([
+            0,
+            "Broken script",
+            "test-script",
+            "ReferenceError",
+            "undefinedFn is not defined"
+        ])
     );
     assert_eq!(seen["stats"]["requests"], json!([6, 2]));
     assert_eq!(seen["stats"].as_object().unwrap().len(), 5);
@@ -268,7 +355,13 @@ fn an_unwritable_path_is_a_report_error() {
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "x").unwrap();
     let mut reporter = JsonReporter::new(blocker.join("report.json"), &options(false));
-    let err = reporter.finish(&fixture(Shape::default()).summary).unwrap_err();
+    let err = reporter
+        .finish(&fixture(Shape::default()).summary)
+        .unwrap_err();
     assert_eq!(err.reporter, "json");
-    assert!(err.to_string().starts_with("could not write the json report to "), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("could not write the json report to "),
+        "{err}"
+    );
 }

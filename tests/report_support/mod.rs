@@ -69,7 +69,12 @@ fn cursor(iteration: usize, position: usize, cycles: usize) -> Cursor {
 }
 
 fn pass(name: &str, index: usize) -> AssertionResult {
-    AssertionResult { name: name.into(), index, skipped: false, error: None }
+    AssertionResult {
+        name: name.into(),
+        index,
+        skipped: false,
+        error: None,
+    }
 }
 
 fn response(code: u16, status: &str, body: &str, time: f64, shape: Shape) -> ResponseSummary {
@@ -77,13 +82,16 @@ fn response(code: u16, status: &str, body: &str, time: f64, shape: Shape) -> Res
         code,
         status: status.into(),
         headers: vec![
-            ("Content-Type".into(), "application/json; charset=utf-8".into()),
+            (
+                "Content-Type".into(),
+                "application/json; charset=utf-8".into(),
+            ),
             ("Content-Length".into(), body.len().to_string()),
         ],
         response_time: time,
         response_size: body.len(),
         body: shape.bodies.then(|| Bytes::from(body.to_string())),
-        phases: shape.bodies.then(|| Phases {
+        phases: shape.bodies.then_some(Phases {
             dns: Some(0.0),
             connect: Some(0.42),
             tls: None,
@@ -98,7 +106,10 @@ fn get_user(iteration: usize, cycles: usize, shape: Shape) -> Execution {
     let query = if iteration == 0 { "v1" } else { "v2" };
     let mut echoed = pass("query echoed", 1);
     if iteration == 1 {
-        echoed.error = Some(ErrorInfo::new("AssertionError", "expected 'v2' to deeply equal 'v1'"));
+        echoed.error = Some(ErrorInfo::new(
+            "AssertionError",
+            "expected 'v2' to deeply equal 'v1'",
+        ));
     }
     Execution {
         item: item("id-get-user", "Get user", &["Users"]),
@@ -114,7 +125,12 @@ fn get_user(iteration: usize, cycles: usize, shape: Shape) -> Execution {
         assertions: vec![
             pass("status is 200", 0),
             echoed,
-            AssertionResult { name: "skipped one".into(), index: 2, skipped: true, error: None },
+            AssertionResult {
+                name: "skipped one".into(),
+                index: 2,
+                skipped: true,
+                error: None,
+            },
         ],
         prerequest_errors: vec![],
         test_errors: vec![],
@@ -136,7 +152,10 @@ fn broken_script(iteration: usize, cycles: usize, shape: Shape) -> Execution {
         request_error: None,
         assertions: vec![pass("before error", 0)],
         prerequest_errors: vec![],
-        test_errors: vec![ErrorInfo::new("ReferenceError", "undefinedFn is not defined")],
+        test_errors: vec![ErrorInfo::new(
+            "ReferenceError",
+            "undefinedFn is not defined",
+        )],
         skipped: false,
     }
 }
@@ -161,7 +180,11 @@ fn root_ping(iteration: usize, cycles: usize) -> Execution {
 }
 
 fn stat(total: usize, failed: usize) -> Stat {
-    Stat { total, pending: 0, failed }
+    Stat {
+        total,
+        pending: 0,
+        failed,
+    }
 }
 
 pub fn fixture(shape: Shape) -> Fixture {
@@ -209,7 +232,10 @@ pub fn fixture(shape: Shape) -> Fixture {
         scopes: FinalScopes {
             environment: vec![
                 Variable::new("token", "abc"),
-                Variable { enabled: false, ..Variable::new("off", "x") },
+                Variable {
+                    enabled: false,
+                    ..Variable::new("off", "x")
+                },
             ],
             environment_name: Some("Staging".into()),
             environment_id: Some("env-1".into()),
@@ -238,12 +264,22 @@ fn failures_of(exec: &Execution) -> Vec<Failure> {
     };
     for a in &exec.assertions {
         if let Some(e) = &a.error {
-            let at = FailureAt::Assertion { index: a.index, listen: Listen::Test };
+            let at = FailureAt::Assertion {
+                index: a.index,
+                listen: Listen::Test,
+            };
             out.push(base(e, Some(a.name.clone()), at));
         }
     }
     for e in &exec.test_errors {
-        out.push(base(e, None, FailureAt::Script { listen: Listen::Test, position: None }));
+        out.push(base(
+            e,
+            None,
+            FailureAt::Script {
+                listen: Listen::Test,
+                position: None,
+            },
+        ));
     }
     if let Some(e) = &exec.request_error {
         out.push(base(e, None, FailureAt::Request));
@@ -257,7 +293,10 @@ pub fn drive(reporter: &mut dyn Reporter, fx: &Fixture, limit: Option<usize>) {
         level: "log".into(),
         messages: vec!["'collection pre'".into(), "'Get user'".into()],
     };
-    let warn = ConsoleMessage { level: "warn".into(), messages: vec!["{ a: 1 }".into()] };
+    let warn = ConsoleMessage {
+        level: "warn".into(),
+        messages: vec!["{ a: 1 }".into()],
+    };
     let mut sent = 0usize;
     let mut send = |reporter: &mut dyn Reporter, event: RunEvent<'_>| {
         if limit.is_some_and(|l| sent >= l) {
@@ -266,21 +305,41 @@ pub fn drive(reporter: &mut dyn Reporter, fx: &Fixture, limit: Option<usize>) {
         sent += 1;
         reporter.on_event(&event).expect("event accepted");
     };
-    send(reporter, RunEvent::Start {
-        collection_name: "Sample API Tests",
-        collection_id: "11111111-2222-3333-4444-555555555555",
-        iterations: fx.iterations,
-        items: 3,
-    });
+    send(
+        reporter,
+        RunEvent::Start {
+            collection_name: "Sample API Tests",
+            collection_id: "11111111-2222-3333-4444-555555555555",
+            iterations: fx.iterations,
+            items: 3,
+        },
+    );
     let mut failure_no = 0;
     for iteration in 0..fx.iterations {
-        send(reporter, RunEvent::BeforeIteration { iteration, cycles: fx.iterations });
-        for exec in fx.executions.iter().filter(|e| e.cursor.iteration == iteration) {
+        send(
+            reporter,
+            RunEvent::BeforeIteration {
+                iteration,
+                cycles: fx.iterations,
+            },
+        );
+        for exec in fx
+            .executions
+            .iter()
+            .filter(|e| e.cursor.iteration == iteration)
+        {
             let (item, cursor) = (&exec.item, &exec.cursor);
             send(reporter, RunEvent::BeforeItem { item, cursor });
             if exec.cursor.position == 0 {
                 for message in [&console, &warn] {
-                    send(reporter, RunEvent::Console { item, listen: Listen::Prerequest, message });
+                    send(
+                        reporter,
+                        RunEvent::Console {
+                            item,
+                            listen: Listen::Prerequest,
+                            message,
+                        },
+                    );
                 }
             }
             let request_event = RequestEvent {
@@ -295,8 +354,11 @@ pub fn drive(reporter: &mut dyn Reporter, fx: &Fixture, limit: Option<usize>) {
                 from_script: false,
             };
             send(reporter, RunEvent::Request(&request_event));
-            let own: Vec<&Failure> =
-                fx.failures.iter().filter(|f| f.cursor.ref_id == cursor.ref_id).collect();
+            let own: Vec<&Failure> = fx
+                .failures
+                .iter()
+                .filter(|f| f.cursor.ref_id == cursor.ref_id)
+                .collect();
             let mut own = own.into_iter();
             if exec.request_error.is_some() {
                 failure_no += 1;
@@ -309,7 +371,15 @@ pub fn drive(reporter: &mut dyn Reporter, fx: &Fixture, limit: Option<usize>) {
                     failure_no += 1;
                     failure_no
                 });
-                send(reporter, RunEvent::Assertion { item, cursor, assertion, failure_number });
+                send(
+                    reporter,
+                    RunEvent::Assertion {
+                        item,
+                        cursor,
+                        assertion,
+                        failure_number,
+                    },
+                );
                 if failure_number.is_some() {
                     if let Some(f) = own.next() {
                         send(reporter, RunEvent::Failure(f));
@@ -319,11 +389,25 @@ pub fn drive(reporter: &mut dyn Reporter, fx: &Fixture, limit: Option<usize>) {
             for error in &exec.test_errors {
                 failure_no += 1;
                 let listen = Listen::Test;
-                send(reporter, RunEvent::ScriptError { item, listen, error, failure_number: failure_no });
+                send(
+                    reporter,
+                    RunEvent::ScriptError {
+                        item,
+                        listen,
+                        error,
+                        failure_number: failure_no,
+                    },
+                );
                 if let Some(f) = own.next() {
                     send(reporter, RunEvent::Failure(f));
                 }
-                send(reporter, RunEvent::NextRequest { item, target: "Root ping" });
+                send(
+                    reporter,
+                    RunEvent::NextRequest {
+                        item,
+                        target: "Root ping",
+                    },
+                );
             }
             send(reporter, RunEvent::Item(exec));
         }
