@@ -179,3 +179,88 @@ pub fn console_box(ctx: &Ctx, message: &ConsoleMessage) -> (String, String, Stri
     }
     (top, body, bottom)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(opts: CliOptions) -> Ctx {
+        Ctx {
+            style: Style { color: opts.color },
+            sym: Symbols::new(opts.unicode),
+            opts,
+        }
+    }
+
+    fn item(name: &str, folders: &[&str]) -> ItemRef {
+        ItemRef {
+            id: name.into(),
+            name: name.into(),
+            folders: folders.iter().map(|f| f.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn folder_line_only_when_the_folder_changes() {
+        let ctx = ctx(CliOptions::default());
+        let mut current = String::new();
+        let a = item("A", &["F", "G"]);
+        assert_eq!(item_heading(&ctx, &a, &mut current), "\n❏ F / G\n↳ A\n");
+        assert_eq!(item_heading(&ctx, &a, &mut current), "\n↳ A\n");
+        assert_eq!(item_heading(&ctx, &item("R", &[]), &mut current), "\n→ R\n");
+        assert_eq!(current, "");
+    }
+
+    #[test]
+    fn long_console_messages_are_cut_at_54() {
+        let ctx = ctx(CliOptions::default());
+        let message = ConsoleMessage {
+            level: "info".into(),
+            messages: vec!["x".repeat(60), "y".into()],
+        };
+        let (top, body, bottom) = console_box(&ctx, &message);
+        assert_eq!(top, "  ┌\n");
+        assert_eq!(body, format!("  │ {}\n  │ xxxxxx, y\n", "x".repeat(54)));
+        assert_eq!(bottom, "  └\n");
+    }
+
+    #[test]
+    fn failed_assertions_show_under_every_switch_but_no_assertions() {
+        let failed = AssertionResult {
+            name: "n".into(),
+            index: 0,
+            skipped: false,
+            error: Some(ErrorInfo::new("AssertionError", "m")),
+        };
+        let quiet = ctx(CliOptions {
+            no_success_assertions: true,
+            ..CliOptions::default()
+        });
+        assert_eq!(
+            assertion(&quiet, &failed, Some(12), None).as_deref(),
+            Some(" 12. n\n")
+        );
+        assert_eq!(
+            assertion(&quiet, &failed, Some(7), Some("1:00:00 PM")).as_deref(),
+            Some("  [1:00:00 PM] 7. n\n")
+        );
+        let none = ctx(CliOptions {
+            no_assertions: true,
+            ..CliOptions::default()
+        });
+        assert_eq!(assertion(&none, &failed, Some(1), None), None);
+    }
+
+    #[test]
+    fn plain_symbols_for_script_errors() {
+        let plain = ctx(CliOptions {
+            unicode: false,
+            ..CliOptions::default()
+        });
+        let error = ErrorInfo::new("TypeError", "x");
+        assert_eq!(
+            script_error(&plain, Listen::Prerequest, &error, 2),
+            "  2. TypeError in prerequest-script\n"
+        );
+    }
+}

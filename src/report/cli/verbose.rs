@@ -201,6 +201,8 @@ fn phase_time(ms: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::cli::style::{Style, Symbols};
+    use crate::report::CliOptions;
 
     #[test]
     fn sizes_count_status_line_headers_and_body() {
@@ -229,5 +231,21 @@ mod tests {
         assert_eq!(mime_class("text/plain"), ("text", "plain"));
         assert_eq!(mime_class("image/png"), ("image", "image"));
         assert_eq!(mime_class("application/octet-stream"), ("embed", "raw"));
+    }
+
+    #[test]
+    fn long_bodies_are_clipped_with_a_note() {
+        let ctx = Ctx {
+            style: Style { color: false },
+            sym: Symbols::new(true),
+            opts: CliOptions::default(),
+        };
+        let text = body_box(&ctx, "↓ x", &"a".repeat(3000));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "  ┌ ↓ x");
+        // 2048 characters in lines of 54: 37 full lines and one of 50
+        assert_eq!(lines.len(), 1 + 38 + 1 + 1);
+        assert_eq!(lines[39], "  │ (showing 2.05kB/3kB)");
+        assert_eq!(lines[40], "  └");
     }
 }
