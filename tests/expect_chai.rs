@@ -201,6 +201,14 @@ fn a_failure_carries_chai_error_fields() {
             "try { __expect.fail(1, 2, 'nope', '>'); } catch (e) { [e.message, e.actual, e.expected, e.operator, e.showDiff].join('|') }",
         );
         assert_eq!(fail, "nope|1|2|>|false");
+        let stack = eval_string(
+            &ctx,
+            "function userFn() { __expect(1).to.equal(2); }\ntry { userFn(); } catch (e) { e.stack }",
+        );
+        assert!(
+            stack.starts_with("AssertionError: expected 1 to equal 2\n    at userFn (eval_script:1:"),
+            "stack should start at the asserting script: {stack}"
+        );
     });
 }
 

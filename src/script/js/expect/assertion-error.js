@@ -1,7 +1,8 @@
 // AssertionError: the error every failed assertion throws.
 //
 // Shaped like chai's: `name` 'AssertionError' (on the prototype), `message`, `showDiff`, and the
-// `actual` / `expected` / `operator` given by the assertion. Its prototype derives from
+// `actual` / `expected` / `operator` given by the assertion, plus a non-enumerable `stack`
+// ('AssertionError: <message>' then the frames from the asserting script on). Its prototype derives from
 // Error.prototype, so `err instanceof Error` holds, while the object itself is an ordinary object
 // (as in chai, where `Object.prototype.toString` reports it as a plain Object).
 
@@ -15,8 +16,22 @@ export function AssertionError(message, props) {
       if (!RESERVED.has(key)) this[key] = props[key];
     }
   }
-  const probe = new Error(this.message);
-  this.stack = typeof probe.stack === 'string' ? 'AssertionError: ' + this.message + '\n' + probe.stack : undefined;
+  Object.defineProperty(this, 'stack', {
+    value: 'AssertionError: ' + this.message + '\n' + callerFrames(),
+    writable: true,
+    configurable: true,
+  });
+}
+
+// The current stack without the frames of these modules (named 'expect/...'), so it starts at
+// the script line that made the assertion.
+function callerFrames() {
+  const stack = new Error().stack;
+  if (typeof stack !== 'string') return '';
+  const frames = stack.split('\n');
+  let first = 0;
+  while (first < frames.length && /\((?:expect\/[^)]*|native)\)$/.test(frames[first])) first += 1;
+  return frames.slice(first).join('\n');
 }
 
 AssertionError.prototype = Object.create(Error.prototype);

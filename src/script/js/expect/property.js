@@ -7,7 +7,7 @@
 // own enumerable keys (or Map/Set keys): exactly, or with `contain`/`include` a subset, or with
 // `any` at least one.
 
-import { Assertion, messagePrefix } from './core.js';
+import { messagePrefix } from './core.js';
 import { AssertionError } from './assertion-error.js';
 import { deepEqual } from './deep-equal.js';
 import { inspect } from './inspect.js';
@@ -130,9 +130,9 @@ export function property(name, val, msg) {
   flags.object = value;
 }
 
-export function ownProperty(name, value, msg) {
+export function ownProperty(...args) {
   this.__flags.own = true;
-  property.apply(this, arguments);
+  property.apply(this, args);
 }
 
 export function ownPropertyDescriptor(name, descriptor, msg) {
