@@ -206,7 +206,9 @@ fn a_failure_carries_chai_error_fields() {
             "function userFn() { __expect(1).to.equal(2); }\ntry { userFn(); } catch (e) { e.stack }",
         );
         assert!(
-            stack.starts_with("AssertionError: expected 1 to equal 2\n    at userFn (eval_script:1:"),
+            stack.starts_with(
+                "AssertionError: expected 1 to equal 2\n    at userFn (eval_script:1:"
+            ),
             "stack should start at the asserting script: {stack}"
         );
     });
