@@ -21,7 +21,11 @@ pub(super) struct ItemOutcome {
 }
 
 /// The scripts of one phase, outermost owner first: (owner name, code).
-pub(super) fn scripts<'c>(plan: &Plan<'c>, r: &Runnable<'c>, listen: Listen) -> Vec<(&'c str, &'c str)> {
+pub(super) fn scripts<'c>(
+    plan: &Plan<'c>,
+    r: &Runnable<'c>,
+    listen: Listen,
+) -> Vec<(&'c str, &'c str)> {
     let pick = |events: &'c [Event], owner: &'c str, out: &mut Vec<(&'c str, &'c str)>| {
         for e in events {
             if e.listen == listen.as_str() && !e.disabled && !e.script.exec.trim().is_empty() {
@@ -30,7 +34,11 @@ pub(super) fn scripts<'c>(plan: &Plan<'c>, r: &Runnable<'c>, listen: Listen) -> 
         }
     };
     let mut out = Vec::new();
-    pick(&plan.collection.events, &plan.collection.info.name, &mut out);
+    pick(
+        &plan.collection.events,
+        &plan.collection.info.name,
+        &mut out,
+    );
     for f in &r.folders {
         pick(&f.events, &f.name, &mut out);
     }
@@ -40,7 +48,11 @@ pub(super) fn scripts<'c>(plan: &Plan<'c>, r: &Runnable<'c>, listen: Listen) -> 
 
 /// The auth in effect: the request's own, else the nearest folder's, else the collection's;
 /// `noauth` anywhere on the way means none.
-pub(super) fn effective_auth<'c>(plan: &Plan<'c>, r: &Runnable<'c>, req: &'c Request) -> Option<&'c Auth> {
+pub(super) fn effective_auth<'c>(
+    plan: &Plan<'c>,
+    r: &Runnable<'c>,
+    req: &'c Request,
+) -> Option<&'c Auth> {
     let found = req
         .auth
         .as_ref()
@@ -117,7 +129,10 @@ pub(super) async fn run_item(
         let cookies = sent.cookies;
         let mut phase = Phase::new(&mut exec, Listen::Test);
         let response = sent.exchange.as_ref().map(|x| &x.response);
-        run_phase(plan, st, r, &tests, &mut json, response, cookies, &mut phase).await;
+        run_phase(
+            plan, st, r, &tests, &mut json, response, cookies, &mut phase,
+        )
+        .await;
         if phase.next.is_some() {
             outcome_next = phase.next.take();
         }
@@ -139,7 +154,11 @@ fn finish(
         st.executions.push(exec);
     }
     let failed = st.failures.len() > failures_before;
-    ItemOutcome { next, failed, abort }
+    ItemOutcome {
+        next,
+        failed,
+        abort,
+    }
 }
 
 /// What sending produced: the resolved request (for test scripts), the exchange if any.
@@ -161,7 +180,14 @@ async fn send(
     resolved.auth = auth.clone();
     let url = resolved.url.to_string();
     let behavior = behavior(plan, r);
-    let prepared = http::prepare(&url, &resolved, auth.as_ref(), &behavior, Origin::Item, &plan.opts.http);
+    let prepared = http::prepare(
+        &url,
+        &resolved,
+        auth.as_ref(),
+        &behavior,
+        Origin::Item,
+        &plan.opts.http,
+    );
     let result = match prepared {
         Ok(p) => {
             for warning in &p.warnings {
@@ -175,7 +201,10 @@ async fn send(
                     message: &msg,
                 });
             }
-            st.client.send(&p).await.map_err(|e| (p.sent_request(), e.info()))
+            st.client
+                .send(&p)
+                .await
+                .map_err(|e| (p.sent_request(), e.info()))
         }
         Err(e) => Err((
             http::SentRequest {

@@ -9,7 +9,12 @@ use std::borrow::Cow;
 /// What replaces a secret.
 pub const MASK: &str = "********";
 
-const SECRET_HEADERS: [&str; 4] = ["authorization", "proxy-authorization", "cookie", "set-cookie"];
+const SECRET_HEADERS: [&str; 4] = [
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "set-cookie",
+];
 
 /// The secrets known so far and whether to mask at all.
 #[derive(Debug, Clone, Default)]
@@ -32,7 +37,12 @@ impl Masker {
             return;
         }
         self.values.clear();
-        for scope in [&scopes.environment, &scopes.globals, &scopes.collection, &scopes.vault] {
+        for scope in [
+            &scopes.environment,
+            &scopes.globals,
+            &scopes.collection,
+            &scopes.vault,
+        ] {
             for v in scope.values.iter().filter(|v| v.enabled && v.is_secret()) {
                 let text = crate::vars::to_js_string(&v.value);
                 // Very short values would mask unrelated text everywhere.

@@ -80,7 +80,11 @@ pub async fn run(
     };
     let cycles = opts
         .iterations
-        .unwrap_or(if opts.data.is_empty() { 1 } else { opts.data.len() })
+        .unwrap_or(if opts.data.is_empty() {
+            1
+        } else {
+            opts.data.len()
+        })
         .max(1);
     let plan = Plan {
         collection,

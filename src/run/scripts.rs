@@ -184,7 +184,11 @@ fn script_request(req: &Value) -> crate::http::SentRequest {
         Value::String(s) => s.clone(),
         Value::Object(o) => match o.get("url") {
             Some(Value::String(s)) => s.clone(),
-            Some(Value::Object(u)) => u.get("raw").and_then(Value::as_str).unwrap_or("").to_string(),
+            Some(Value::Object(u)) => u
+                .get("raw")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
             _ => String::new(),
         },
         _ => String::new(),

@@ -43,7 +43,10 @@ fn collect<'c>(items: &'c [Item], chain: &mut Vec<&'c Folder>, out: &mut Vec<Run
 /// The path (indexes from the root) of the first item matching `wanted` by id or name:
 /// breadth-first among a group's direct children, then recursing child by child.
 fn find_path(items: &[Item], wanted: &str) -> Option<Vec<usize>> {
-    if let Some(i) = items.iter().position(|it| it.id() == wanted || it.name() == wanted) {
+    if let Some(i) = items
+        .iter()
+        .position(|it| it.id() == wanted || it.name() == wanted)
+    {
         return Some(vec![i]);
     }
     for (i, item) in items.iter().enumerate() {
@@ -144,15 +147,24 @@ mod tests {
     #[test]
     fn nested_folder_by_name_and_request_by_id() {
         let c = sample();
-        assert_eq!(names(&select(&c, &["F2".into()]).unwrap()), vec!["F1 / F2 / c"]);
-        assert_eq!(names(&select(&c, &["id-d".into()]).unwrap()), vec!["F3 / d"]);
+        assert_eq!(
+            names(&select(&c, &["F2".into()]).unwrap()),
+            vec!["F1 / F2 / c"]
+        );
+        assert_eq!(
+            names(&select(&c, &["id-d".into()]).unwrap()),
+            vec!["F3 / d"]
+        );
     }
 
     #[test]
     fn several_values_run_in_collection_order_without_duplicates() {
         let c = sample();
         let got = select(&c, &["F3".into(), "F1".into(), "F2".into()]).unwrap();
-        assert_eq!(names(&got), vec!["F1 / b", "F1 / F2 / c", "F3 / d", "F3 / c"]);
+        assert_eq!(
+            names(&got),
+            vec!["F1 / b", "F1 / F2 / c", "F3 / d", "F3 / c"]
+        );
     }
 
     #[test]
@@ -160,7 +172,10 @@ mod tests {
         let c = sample();
         // `c` exists in F1/F2 and F3; the first match found breadth-first per group, recursing
         // child by child, is F1/F2/c.
-        assert_eq!(names(&select(&c, &["c".into()]).unwrap()), vec!["F1 / F2 / c"]);
+        assert_eq!(
+            names(&select(&c, &["c".into()]).unwrap()),
+            vec!["F1 / F2 / c"]
+        );
     }
 
     #[test]

@@ -130,7 +130,14 @@ mod tests {
         assert_eq!(timings.response_min, 10.0);
         assert_eq!(timings.response_max, 30.0);
         assert_eq!(timings.response_sd, 10.0);
-        assert_eq!(t.stats.requests, Stat { total: 3, pending: 0, failed: 1 });
+        assert_eq!(
+            t.stats.requests,
+            Stat {
+                total: 3,
+                pending: 0,
+                failed: 1
+            }
+        );
         assert_eq!(t.response_total, 150);
     }
 }
