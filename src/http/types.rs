@@ -26,7 +26,6 @@ pub struct Phases {
     pub total: f64,
 }
 
-
 /// A response as received: status, headers in wire order, the decoded body.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Response {
@@ -111,6 +110,9 @@ pub struct HttpOptions {
     pub user_agent: String,
     /// Keep response bodies in [`Response::body`] beyond what scripts need (always true today).
     pub keep_bodies: bool,
+    /// Largest response body accepted (after decoding); bigger ones fail the request with
+    /// `Maximum response size reached`. Default 100 MiB.
+    pub max_response_size: u64,
 }
 
 impl Default for HttpOptions {
@@ -127,6 +129,7 @@ impl Default for HttpOptions {
             insecure_file_read: true,
             user_agent: concat!("postie/", env!("CARGO_PKG_VERSION")).to_string(),
             keep_bodies: true,
+            max_response_size: 100 * 1024 * 1024,
         }
     }
 }
