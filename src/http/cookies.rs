@@ -107,6 +107,19 @@ impl State {
     }
 }
 
+/// Cookies to send to `url`. Unlike `cookie_store` (which treats loopback hosts as secure, as
+/// browsers now do), Secure cookies go only over https, as in tough-cookie 4 (Newman).
+fn matching<'a>(
+    store: &'a CookieStore,
+    url: &Url,
+) -> impl Iterator<Item = &'a cookie_store::Cookie<'static>> {
+    let https = url.scheme() == "https";
+    store
+        .matches(url)
+        .into_iter()
+        .filter(move |c| https || !c.secure().unwrap_or(false))
+}
+
 fn key_of(c: &cookie_store::Cookie<'_>) -> Key {
     (
         String::from(&c.domain),
@@ -181,7 +194,7 @@ impl CookieJar {
     pub(crate) fn header_for(&self, url: &Url) -> Option<String> {
         let mut st = self.lock();
         let keys: Vec<(Key, String)> = {
-            let sorted = st.sorted(st.store.matches(url).into_iter());
+            let sorted = st.sorted(matching(&st.store, url));
             sorted
                 .iter()
                 .map(|(c, _)| (key_of(c), format!("{}={}", c.name(), c.value())))
@@ -223,7 +236,7 @@ impl CookieJar {
             return Vec::new();
         };
         let st = self.lock();
-        st.sorted(st.store.matches(&url).into_iter())
+        st.sorted(matching(&st.store, &url))
             .into_iter()
             .map(|(c, _)| info_of(c))
             .collect()
