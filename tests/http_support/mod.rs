@@ -18,6 +18,8 @@ pub struct Captured {
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     pub sni: Option<String>,
+    /// Over TLS: whether the client presented a certificate.
+    pub client_cert: bool,
     pub conn: usize,
 }
 
@@ -65,6 +67,13 @@ pub fn resp(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `r`, after which the server closes the connection without announcing it.
+pub fn then_close(r: Vec<u8>) -> Vec<u8> {
+    let mut out = b"CLOSE:".to_vec();
+    out.extend(r);
+    out
+}
+
 pub fn ok(body: &str) -> Vec<u8> {
     resp("200 OK", &[("Content-Type", "text/plain")], body.as_bytes())
 }
@@ -88,11 +97,13 @@ pub async fn serve_with(handler: Handler, tls: Option<Arc<rustls::ServerConfig>>
                     Some(cfg) => {
                         let acceptor = tokio_rustls::TlsAcceptor::from(cfg);
                         if let Ok(s) = acceptor.accept(sock).await {
-                            let sni = s.get_ref().1.server_name().map(str::to_string);
-                            conn_loop(s, h, log, sni, n).await;
+                            let tls = s.get_ref().1;
+                            let sni = tls.server_name().map(str::to_string);
+                            let cert = tls.peer_certificates().is_some_and(|c| !c.is_empty());
+                            conn_loop(s, h, log, (sni, cert), n).await;
                         }
                     }
-                    None => conn_loop(sock, h, log, None, n).await,
+                    None => conn_loop(sock, h, log, (None, false), n).await,
                 }
             });
         }
@@ -104,7 +115,7 @@ async fn conn_loop<S: AsyncRead + AsyncWrite + Unpin>(
     mut s: S,
     h: Handler,
     log: Arc<Mutex<Vec<Captured>>>,
-    sni: Option<String>,
+    (sni, client_cert): (Option<String>, bool),
     conn: usize,
 ) {
     let mut buf = Vec::new();
@@ -113,16 +124,25 @@ async fn conn_loop<S: AsyncRead + AsyncWrite + Unpin>(
             return;
         };
         c.sni = sni.clone();
+        c.client_cert = client_cert;
         c.conn = conn;
         log.lock().unwrap().push(c.clone());
         let out = h(&c);
         if out.is_empty() {
             return; // close without answering
         }
+        let (out, close) = match out.strip_prefix(b"CLOSE:") {
+            Some(rest) => (rest.to_vec(), true),
+            None => (out, false),
+        };
         if s.write_all(&out).await.is_err() {
             return;
         }
         let _ = s.flush().await;
+        if close {
+            let _ = s.shutdown().await;
+            return;
+        }
     }
 }
 
