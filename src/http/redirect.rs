@@ -88,10 +88,10 @@ impl Hop {
         if host_changed && !policy.follow_authorization {
             self.remove("authorization");
         }
-        if host_changed || self.url.port_or_known_default() != next.url.port_or_known_default() {
-            if find(&self.headers, "host").is_some() {
-                self.set("Host", next.host_header.clone());
-            }
+        let moved =
+            host_changed || self.url.port_or_known_default() != next.url.port_or_known_default();
+        if moved && find(&self.headers, "host").is_some() {
+            self.set("Host", next.host_header.clone());
         }
         if !policy.follow_original_method && code != 307 && code != 308 {
             if !self.method.eq_ignore_ascii_case("HEAD") {

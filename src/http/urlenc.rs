@@ -190,7 +190,7 @@ fn encode_host(host: &str) -> String {
 }
 
 fn c0(b: u8) -> bool {
-    b < 0x20 || b >= 0x7f
+    !(0x20..0x7f).contains(&b)
 }
 fn fragment_set(b: u8) -> bool {
     c0(b) || matches!(b, b' ' | b'"' | b'<' | b'>' | b'`')
