@@ -316,3 +316,40 @@ async fn graphql_body() {
     assert_eq!(names(&c)[0], "Content-Type");
     assert_eq!(c.header("content-type"), Some("application/json"));
 }
+
+#[tokio::test]
+async fn script_requests_are_not_pruned() {
+    let r = req("GET", &[], Some(raw("x", None)));
+    let p = prepare(
+        "http://127.0.0.1:1/",
+        &r,
+        None,
+        &Behavior::default(),
+        Origin::Script,
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(p.body.as_deref(), Some(&b"x"[..]));
+    assert_eq!(p.header("content-type"), Some("text/plain"));
+}
+
+#[tokio::test]
+async fn disabled_body_headers() {
+    let b = Behavior(
+        json!({"disabledSystemHeaders": {"content-type": true, "content-length": true, "host": true}})
+            .as_object()
+            .cloned()
+            .unwrap(),
+    );
+    let (c, _) = send_one(raw("abc", Some("json")), "POST", &[], b.clone(), &opts()).await;
+    assert_eq!(c.header("content-type"), None);
+    assert_eq!(c.header("host"), None);
+    assert_eq!(
+        c.header("content-length"),
+        Some("3"),
+        "a body is always framed"
+    );
+    assert_eq!(c.body, b"abc");
+    let (c, _) = send_one(raw("", None), "DELETE", &[], b, &opts()).await;
+    assert_eq!(c.header("content-length"), None);
+}

@@ -249,8 +249,15 @@ impl Headers {
             self.list.push((name.to_string(), value.to_string()));
         }
     }
+    /// `Content-Length` unless the user set one. A body needs framing, so disabling the header
+    /// only takes effect for empty bodies.
     fn add_length(&mut self, len: usize) {
-        self.add_if_absent("Content-Length", &len.to_string());
+        if len > 0 && find(&self.list, "content-length").is_none() {
+            self.list
+                .push(("Content-Length".to_string(), len.to_string()));
+        } else {
+            self.add_if_absent("Content-Length", &len.to_string());
+        }
     }
     /// postman-request's `form()`: a user Content-Type that does not fit is overwritten in place
     /// (unless Content-Type is in `disabledSystemHeaders`); none → appended (unless disabled).
