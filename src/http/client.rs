@@ -72,3 +72,28 @@ impl Client {
         Ok(ex.response.body)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    fn send<T: Send>(_: T) {}
+
+    #[test]
+    fn client_and_send_future_cross_threads() {
+        let client = Client::new(&HttpOptions::default()).unwrap();
+        send_sync(&client);
+        let req = prepare(
+            "http://127.0.0.1:1/",
+            &Request::default(),
+            None,
+            &Behavior::default(),
+            Origin::Item,
+            &HttpOptions::default(),
+        )
+        .unwrap();
+        send(client.send(&req));
+        send(client.fetch("http://127.0.0.1:1/", &[]));
+    }
+}
