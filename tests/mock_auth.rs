@@ -130,6 +130,17 @@ async fn digest_without_qop_accepts_newmans_recorded_header() {
     )
     .await;
     assert_eq!((status, body), (200, json!({"authenticated": true})));
+    // An empty algorithm (a digest helper with the field left blank) means MD5.
+    let header = format!(
+        "Digest username=\"postman\", realm=\"Users\", nonce=\"{nonce}\", uri=\"/digest-auth\", algorithm=\"\", response=\"{response}\""
+    );
+    let (status, _, _) = send(
+        client
+            .get(echo_url(&server, "/digest-auth"))
+            .header("authorization", header),
+    )
+    .await;
+    assert_eq!(status, 200);
 }
 
 #[tokio::test]

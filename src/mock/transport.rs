@@ -161,20 +161,13 @@ pub(crate) struct HeadTap {
     off: AtomicBool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct TapState {
     pending: Vec<u8>,
-    /// How the body after the last head taken is framed (it precedes the next head).
-    body: Framing,
-}
-
-impl Default for TapState {
-    fn default() -> Self {
-        Self {
-            pending: Vec::new(),
-            body: Framing::Empty,
-        }
-    }
+    /// Bytes of the last request's `Content-Length` body still to arrive: dropped, never stored.
+    skip: usize,
+    /// The last request's body is chunked: decoded away before the next head is looked for.
+    chunked: bool,
 }
 
 impl HeadTap {
@@ -189,13 +182,12 @@ impl HeadTap {
     /// failing an exact match, the first line starting with `method ` is taken.
     pub fn take_head(&self, method: &str, target: &str) -> Option<RawHead> {
         let mut state = self.lock();
-        let skip = match state.body {
-            Framing::Empty => 0,
-            Framing::Length(n) => n.min(state.pending.len()),
-            Framing::Chunked => head::decode_chunked(&state.pending).map_or(0, |(_, used)| used),
-        };
-        state.pending.drain(..skip);
-        state.body = Framing::Empty;
+        if std::mem::take(&mut state.chunked) {
+            let used = head::decode_chunked(&state.pending).map_or(0, |(_, used)| used);
+            state.pending.drain(..used);
+        }
+        let leftover = std::mem::take(&mut state.skip).min(state.pending.len());
+        state.pending.drain(..leftover);
         let pending = &state.pending;
         let exact = format!("{method} {target} HTTP/1.");
         let start = line_start(pending, exact.as_bytes())
@@ -203,16 +195,27 @@ impl HeadTap {
         let end = start + head::head_end(&pending[start..])?;
         let parsed = head::parse_head(&pending[start..end]);
         state.pending.drain(..end);
-        if let Some(head) = &parsed {
-            state.body = head.framing();
+        match parsed.as_ref().map(RawHead::framing) {
+            Some(Framing::Length(length)) => {
+                let buffered = length.min(state.pending.len());
+                state.pending.drain(..buffered);
+                state.skip = length - buffered;
+            }
+            Some(Framing::Chunked) => state.chunked = true,
+            Some(Framing::Empty) | None => {}
         }
         parsed
     }
 
-    fn push(&self, bytes: &[u8]) {
-        if !self.off.load(Ordering::Relaxed) {
-            self.lock().pending.extend_from_slice(bytes);
+    fn push(&self, mut bytes: &[u8]) {
+        if self.off.load(Ordering::Relaxed) {
+            return;
         }
+        let mut state = self.lock();
+        let skipped = state.skip.min(bytes.len());
+        state.skip -= skipped;
+        bytes = &bytes[skipped..];
+        state.pending.extend_from_slice(bytes);
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, TapState> {
@@ -302,6 +305,19 @@ mod tests {
             .expect("third head after a chunked body");
         assert_eq!(third.method, "PUT");
         assert!(tap.lock().pending.is_empty());
+    }
+
+    #[test]
+    fn a_length_body_arriving_later_is_dropped_not_stored() {
+        let tap = HeadTap::default();
+        tap.push(b"POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n0123");
+        assert!(tap.take_head("POST", "/a").is_some());
+        tap.push(b"456789GET /b HTTP/1.1\r\n\r\n");
+        assert_eq!(tap.lock().pending, b"GET /b HTTP/1.1\r\n\r\n");
+        assert_eq!(
+            tap.take_head("GET", "/b").map(|h| h.target),
+            Some("/b".to_string())
+        );
     }
 
     #[test]

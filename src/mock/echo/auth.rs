@@ -53,7 +53,9 @@ pub(super) fn digest(ex: &Exchange) -> Reply {
 /// Checks user, realm, uri and the response hash (any nonce is accepted: the server keeps no state).
 fn digest_ok(ex: &Exchange, params: &[(String, String)]) -> bool {
     let get = |key: &str| param(params, key).unwrap_or("");
-    let algorithm = param(params, "algorithm").unwrap_or("MD5");
+    let algorithm = param(params, "algorithm")
+        .filter(|a| !a.is_empty())
+        .unwrap_or("MD5");
     let Some(hash) = DigestHash::from_name(algorithm) else {
         return false;
     };

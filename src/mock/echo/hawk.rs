@@ -104,7 +104,7 @@ pub(crate) fn header_mac(
         request.port,
         get("hash"),
     );
-    if let Some(app) = param(params, "app") {
+    if let Some(app) = param(params, "app").filter(|app| !app.is_empty()) {
         normalized.push_str(&format!("{app}\n{}\n", get("dlg")));
     }
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key.as_bytes()) else {
@@ -160,6 +160,18 @@ mod tests {
             header_mac(KEY, &request("POST"), &params),
             "aSe1DERmZuRl3pI36/9BdZmnErTw3sNzOOAUlfeKjVw="
         );
+    }
+
+    #[test]
+    fn an_empty_app_is_left_out_of_the_mac() {
+        let plain = parse_params(r#"ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data""#);
+        let empty_app =
+            parse_params(r#"ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", app="""#);
+        let with_app =
+            parse_params(r#"ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", app="x""#);
+        let mac = |params| header_mac(KEY, &request("GET"), params);
+        assert_eq!(mac(&empty_app), mac(&plain));
+        assert_ne!(mac(&with_app), mac(&plain));
     }
 
     #[test]
