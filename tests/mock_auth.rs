@@ -141,6 +141,11 @@ async fn digest_without_qop_accepts_newmans_recorded_header() {
     )
     .await;
     assert_eq!(status, 200);
+    let log = server.log.entries();
+    assert_eq!(log.len(), 2);
+    assert!(log[1]
+        .header("authorization")
+        .is_some_and(|a| a.contains("algorithm=\"\"")));
 }
 
 #[tokio::test]
@@ -237,6 +242,10 @@ async fn hawk_header_with_and_without_payload_hash() {
         (status, body["message"].as_str()),
         (401, Some("Bad payload hash"))
     );
+    let log = server.log.entries();
+    assert_eq!(log.len(), 3);
+    assert_eq!(log[0].header("host"), Some("postman-echo.com"));
+    assert_eq!(log[2].body, "{\"hello\":\"tampered\"}");
 }
 
 #[tokio::test]
@@ -276,6 +285,9 @@ async fn hawk_rejects_bad_mac_and_unknown_id() {
         (401, Some("Unknown credentials"))
     );
     assert_eq!(send(client.get(&url)).await.0, 401);
+    let log = server.log.entries();
+    assert_eq!(log.len(), 4);
+    assert_eq!(log[3].header("authorization"), None);
 }
 
 fn enc(text: &str) -> String {
@@ -353,6 +365,12 @@ async fn oauth1_header_signature_over_the_url_the_client_saw() {
         .get(echo_url(&server, "/oauth1?a=omg"))
         .header("authorization", oauth_header(&OAUTH, &signature));
     assert_eq!(send(request).await.0, 200);
+    let log = server.log.entries();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].target, "/oauth1?a=omg");
+    assert!(log[1]
+        .header("authorization")
+        .is_some_and(|a| a.starts_with("OAuth realm=\"\",oauth_consumer_key=")));
 }
 
 #[tokio::test]

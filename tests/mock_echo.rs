@@ -257,6 +257,9 @@ async fn headers_route_follows_node_rules() {
     assert_eq!(headers["x-multi"], "one, two");
     assert_eq!(headers["cookie"], "a=1");
     assert!(headers.keys().all(|k| k == &k.to_ascii_lowercase()));
+    let logged = server.log.last().expect("logged");
+    assert_eq!(logged.header_all("x-multi"), ["one", "two"]);
+    assert_eq!(logged.target, "/headers");
 }
 
 /// Raw HTTP/1.1 on one keep-alive connection: header case and order are logged as sent, and a
@@ -342,4 +345,26 @@ async fn http2_prior_knowledge_is_served_and_logged() {
         .headers
         .iter()
         .all(|(name, _)| name == &name.to_ascii_lowercase()));
+}
+
+/// A plain-HTTP proxy sends the absolute form; the echo answers like the origin would, so it can
+/// stand in for a forward proxy in tests.
+#[test]
+fn absolute_form_targets_are_echoed_and_logged_as_sent() {
+    let server = support::echo_server();
+    let mut conn = TcpStream::connect(server.addr).expect("connect");
+    let request = b"GET http://postman-echo.com/get?via=proxy HTTP/1.1\r\nHost: postman-echo.com\r\nConnection: close\r\n\r\n";
+    conn.write_all(request).expect("write");
+    let mut answer = String::new();
+    conn.read_to_string(&mut answer).expect("read");
+    let body = answer.split("\r\n\r\n").nth(1).expect("body");
+    let body: Value = serde_json::from_str(body).expect("json");
+    assert_eq!(body["url"], "http://postman-echo.com/get?via=proxy");
+    assert_eq!(body["args"], json!({"via": "proxy"}));
+    let logged = server.log.last().expect("logged");
+    assert_eq!(logged.target, "http://postman-echo.com/get?via=proxy");
+    assert_eq!(
+        logged.headers[0],
+        ("Host".to_string(), "postman-echo.com".to_string())
+    );
 }

@@ -47,6 +47,10 @@ fn setup() -> (postie::mock::MockServer, reqwest::Client) {
     (server, client)
 }
 
+fn targets(server: &postie::mock::MockServer) -> Vec<String> {
+    server.log.entries().into_iter().map(|r| r.target).collect()
+}
+
 fn url(server: &postie::mock::MockServer, path: &str) -> String {
     format!("https://postman-echo.com:{}{path}", server.port())
 }
@@ -77,6 +81,7 @@ async fn delay_waits_then_answers() {
     assert!(started.elapsed() >= Duration::from_secs(1));
     assert_eq!(answer.json(), json!({"delay": "1"}));
     assert_eq!(get(&client, url(&server, "/delay/soon")).await.status, 400);
+    assert_eq!(targets(&server), ["/delay/0", "/delay/1", "/delay/soon"]);
 }
 
 #[tokio::test]
@@ -93,6 +98,7 @@ async fn stream_sends_chunked_json_lines() {
     assert_eq!(lines.len(), 10);
     assert_eq!(lines[9]["id"], 9);
     assert_eq!(lines[0]["args"], json!({"x": "1"}));
+    assert_eq!(targets(&server), ["/stream/10?x=1"]);
 }
 
 #[tokio::test]
@@ -123,6 +129,12 @@ async fn gzip_and_deflate_are_encoded_whatever_was_accepted() {
     let body: Value = serde_json::from_str(&text).expect("json");
     assert_eq!(body["deflated"], true);
     assert!(body["headers"].is_object());
+    assert_eq!(targets(&server), ["/gzip", "/deflate"]);
+    assert!(server
+        .log
+        .entries()
+        .iter()
+        .all(|r| r.tls && r.method == "GET"));
 }
 
 #[tokio::test]
@@ -163,6 +175,8 @@ async fn response_headers_are_set_from_the_query() {
     )
     .await;
     assert_eq!(answer.json(), json!({"Content-Length": "1", "x": "1"}));
+    assert_eq!(targets(&server)[1], path);
+    assert_eq!(server.log.len(), 3);
 }
 
 #[tokio::test]
@@ -309,4 +323,12 @@ async fn fixed_content_routes() {
         get(&client, url(&server, "/ip")).await.json(),
         json!({"ip": "127.0.0.1"})
     );
+    let expected = [
+        "/type/xml",
+        "/type/html",
+        "/encoding/utf8",
+        "/time/now",
+        "/ip",
+    ];
+    assert_eq!(targets(&server), expected);
 }
