@@ -26,7 +26,6 @@ pub struct Phases {
     pub total: f64,
 }
 
-
 /// A response as received: status, headers in wire order, the decoded body.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Response {

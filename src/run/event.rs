@@ -82,7 +82,10 @@ pub enum RunEvent<'a> {
     /// An iteration begins (0-based).
     BeforeIteration { iteration: usize, cycles: usize },
     /// An item begins.
-    BeforeItem { item: &'a ItemRef, cursor: &'a Cursor },
+    BeforeItem {
+        item: &'a ItemRef,
+        cursor: &'a Cursor,
+    },
     /// A script wrote to the console.
     Console {
         item: &'a ItemRef,

@@ -64,9 +64,15 @@ pub struct Execution {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FailureAt {
     /// `assertion:<index> in test-script` (or prerequest-script).
-    Assertion { index: usize, listen: super::event::Listen },
+    Assertion {
+        index: usize,
+        listen: super::event::Listen,
+    },
     /// `test-script` / `prerequest-script`, optionally with `:line:col`.
-    Script { listen: super::event::Listen, position: Option<(u32, u32)> },
+    Script {
+        listen: super::event::Listen,
+        position: Option<(u32, u32)>,
+    },
     /// `request`.
     Request,
 }
@@ -77,8 +83,14 @@ impl std::fmt::Display for FailureAt {
             FailureAt::Assertion { index, listen } => {
                 write!(f, "assertion:{index} in {}", listen.script_name())
             }
-            FailureAt::Script { listen, position: None } => f.write_str(listen.script_name()),
-            FailureAt::Script { listen, position: Some((l, c)) } => {
+            FailureAt::Script {
+                listen,
+                position: None,
+            } => f.write_str(listen.script_name()),
+            FailureAt::Script {
+                listen,
+                position: Some((l, c)),
+            } => {
                 write!(f, "{}:{l}:{c}", listen.script_name())
             }
             FailureAt::Request => f.write_str("request"),

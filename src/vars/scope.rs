@@ -18,7 +18,11 @@ pub struct VariableScope {
 
 impl VariableScope {
     pub fn new(values: Vec<Variable>) -> Self {
-        VariableScope { name: None, id: None, values }
+        VariableScope {
+            name: None,
+            id: None,
+            values,
+        }
     }
 
     fn last_enabled(&self, key: &str) -> Option<usize> {
