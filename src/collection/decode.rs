@@ -246,13 +246,15 @@ pub(crate) fn auth(value: &Value, path: &Path<'_>) -> Shaped<Option<Auth>> {
         None | Some(Value::Null) => IndexMap::new(),
         Some(Value::Object(map)) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         Some(Value::Array(list)) => auth_params(list, &path.key(&kind))?,
-        Some(other) => return Err(ShapeError::new(
-            path,
-            format!(
+        Some(other) => {
+            return Err(ShapeError::new(
+                path,
+                format!(
                 "expected the {kind} parameters as a list of {{key, value}} or an object, found {}",
                 super::json::kind_of(other)
             ),
-        )),
+            ))
+        }
     };
     Ok(Some(Auth { kind, params }))
 }

@@ -27,7 +27,10 @@ pub enum Location {
 
 /// A file (or URL) that could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct LoadError {
+pub struct LoadError(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     origin: String,
     title: String,
     location: Option<Location>,
@@ -62,7 +65,7 @@ impl LoadError {
         column: usize,
         message: String,
     ) -> Self {
-        LoadError {
+        LoadError(Box::new(Inner {
             origin: origin.to_string(),
             title: format!(
                 "{} does not contain valid JSON data",
@@ -72,7 +75,7 @@ impl LoadError {
             snippet: Snippet::at(text, line, column),
             message,
             hint: None,
-        }
+        }))
     }
 
     /// A CSV error at `line:column` of `text`.
@@ -83,7 +86,7 @@ impl LoadError {
         column: usize,
         message: String,
     ) -> Self {
-        LoadError {
+        LoadError(Box::new(Inner {
             origin: origin.to_string(),
             title: format!(
                 "{} does not contain valid CSV data",
@@ -93,7 +96,7 @@ impl LoadError {
             snippet: Snippet::at(text, line, column),
             message,
             hint: None,
-        }
+        }))
     }
 
     /// A well-formed document of the wrong shape; `path` is a JSON path (empty: top level).
@@ -108,76 +111,80 @@ impl LoadError {
             Subject::ScriptRequest => format!("the request given by {origin} is not valid"),
             _ => format!("{} is not {what}", describe_origin(origin)),
         };
-        LoadError {
+        LoadError(Box::new(Inner {
             origin: origin.to_string(),
             title,
             location: Some(Location::Path(path)),
             snippet: None,
             message,
             hint: None,
-        }
+        }))
     }
 
     /// A file with nothing in it.
     pub(crate) fn empty(origin: &str) -> Self {
-        LoadError {
+        LoadError(Box::new(Inner {
             origin: origin.to_string(),
             title: format!("{} is empty", describe_origin(origin)),
             location: None,
             snippet: None,
             message: "expected JSON data".to_string(),
             hint: None,
-        }
+        }))
     }
 
     pub(crate) fn with_hint(mut self, hint: Option<String>) -> Self {
-        self.hint = hint;
+        self.0.hint = hint;
         self
     }
 
     /// The file or URL as the user gave it.
     pub fn origin(&self) -> &str {
-        &self.origin
+        &self.0.origin
     }
 
     /// One line saying what went wrong (`the file at "x" does not contain valid JSON data`).
     pub fn title(&self) -> &str {
-        &self.title
+        &self.0.title
     }
 
     pub fn location(&self) -> Option<&Location> {
-        self.location.as_ref()
+        self.0.location.as_ref()
     }
 
     /// The location as shown after `-->`: `bad.json:3:7`, or `c.json (item[3].request.url)`.
     pub fn location_text(&self) -> Option<String> {
-        match self.location.as_ref()? {
-            Location::Position { line, column } => Some(format!("{}:{line}:{column}", self.origin)),
-            Location::Path(path) if path.is_empty() => Some(format!("{} (top level)", self.origin)),
-            Location::Path(path) => Some(format!("{} ({path})", self.origin)),
+        match self.0.location.as_ref()? {
+            Location::Position { line, column } => {
+                Some(format!("{}:{line}:{column}", self.0.origin))
+            }
+            Location::Path(path) if path.is_empty() => {
+                Some(format!("{} (top level)", self.0.origin))
+            }
+            Location::Path(path) => Some(format!("{} ({path})", self.0.origin)),
         }
     }
 
     /// The offending source line and a caret line under it, if known.
     pub fn snippet(&self) -> Option<(usize, &str, &str)> {
-        let s = self.snippet.as_ref()?;
+        let s = self.0.snippet.as_ref()?;
         Some((s.line_number, s.text.as_str(), s.caret.as_str()))
     }
 
     /// What was expected or found (`expected a string or an object`).
     pub fn detail(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// What to do about it, if we can tell.
     pub fn hint(&self) -> Option<&str> {
-        self.hint.as_deref()
+        self.0.hint.as_deref()
     }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.title)?;
+        write!(f, "{}", self.0.title)?;
         if let Some(location) = self.location_text() {
             write!(f, "\n  --> {location}")?;
         }
@@ -186,8 +193,8 @@ impl fmt::Display for LoadError {
             let pad = " ".repeat(gutter.len());
             write!(f, "\n {pad} |\n {gutter} | {text}\n {pad} | {caret}")?;
         }
-        write!(f, "\n  {}", self.message)?;
-        if let Some(hint) = &self.hint {
+        write!(f, "\n  {}", self.0.message)?;
+        if let Some(hint) = &self.0.hint {
             write!(f, "\nhint: {hint}")?;
         }
         Ok(())

@@ -6,7 +6,7 @@ mod decode;
 pub mod encode;
 pub mod environment;
 pub mod error;
-mod json;
+pub(crate) mod json;
 pub mod load;
 pub mod model;
 mod normalize;

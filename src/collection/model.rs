@@ -29,6 +29,8 @@ pub struct Info {
 }
 
 /// An entry of an `item[]` list: a request or a folder.
+// Items are built once per load and walked by reference; boxing would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Request(RequestItem),

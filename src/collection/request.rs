@@ -250,10 +250,7 @@ fn body(value: &Value, path: &Path<'_>) -> Shaped<Body> {
     };
     Ok(Body {
         mode: opt_string(obj, "mode", path)?.unwrap_or_default(),
-        raw: match field(obj, "raw") {
-            None => None,
-            Some(v) => Some(scalar_string(v).unwrap_or_else(|| v.to_string())),
-        },
+        raw: field(obj, "raw").map(|v| scalar_string(v).unwrap_or_else(|| v.to_string())),
         urlencoded: match field(obj, "urlencoded") {
             Some(v) => params(v, &path.key("urlencoded"))?,
             None => Vec::new(),

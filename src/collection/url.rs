@@ -171,6 +171,13 @@ impl Url {
         }
     }
 
+    /// Like `to_string()`, with path variables taken from `variables` instead of `self.variables`.
+    pub fn to_string_with(&self, variables: &[Variable]) -> String {
+        let mut out = String::new();
+        self.write(&mut out, Some(variables));
+        out
+    }
+
     /// `host` labels joined with `.`.
     pub fn host_string(&self) -> String {
         self.host.join(".")

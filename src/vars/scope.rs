@@ -95,6 +95,9 @@ pub struct Scopes {
     pub environment: VariableScope,
     pub collection: VariableScope,
     pub globals: VariableScope,
+    /// Vault secrets, consulted only for `{{vault:key}}` tokens (after the five layers); not
+    /// part of [`layers`](Self::layers). Empty unless the run provides them.
+    pub vault: VariableScope,
 }
 
 impl Scopes {
