@@ -111,7 +111,7 @@ fn nested_shape_errors_carry_the_path() {
             "expected an object (a request or a folder), found a number"
         )
     );
-    let err = collection(&json!({"item": {}})).unwrap_err();
+    let err = collection(&json!({"item": "x"})).unwrap_err();
     assert_eq!(err.path, "item");
     let err = collection(&json!({"info": "x", "item": []})).unwrap_err();
     assert_eq!(err.path, "info");
@@ -132,5 +132,19 @@ fn protocol_profile_behavior_is_kept() {
     assert_eq!(
         r.protocol_profile_behavior.bool("followRedirects"),
         Some(false)
+    );
+}
+
+#[test]
+fn a_single_object_counts_as_a_list_of_one() {
+    let c = coll(
+        json!({"item": {"name": "only", "event": {"listen": "test", "script": {"exec": "x"}}}}),
+    );
+    let Item::Request(r) = &c.items[0] else {
+        panic!()
+    };
+    assert_eq!(
+        (r.name.as_str(), r.events[0].script.exec.as_str()),
+        ("only", "x")
     );
 }

@@ -141,7 +141,8 @@ pub(crate) fn description(obj: &Map<String, Value>) -> Option<String> {
     }
 }
 
-/// The list at `key`: absent/`null` → empty; anything but a list is an error.
+/// The list at `key`: absent/`null` → empty; a single object is a list of one (as the SDK's
+/// `PropertyList` takes it); anything else is an error.
 pub(crate) fn opt_list<'v>(
     obj: &'v Map<String, Value>,
     key: &'static str,
@@ -150,6 +151,7 @@ pub(crate) fn opt_list<'v>(
     match field(obj, key) {
         None => Ok(&[]),
         Some(Value::Array(items)) => Ok(items),
+        Some(one @ Value::Object(_)) => Ok(std::slice::from_ref(one)),
         Some(v) => Err(expected(&path.key(key), "a list", v)),
     }
 }

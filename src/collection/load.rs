@@ -23,11 +23,17 @@ pub fn parse_collection(bytes: &[u8], source: &str) -> Result<Collection, LoadEr
 pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeError> {
     let mut value = unwrap(value);
     check_kind(&value)?;
+    let schema = value
+        .get("info")
+        .and_then(|info| info.get("schema"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
     if v1::is_v1(&value) {
         value = v1::to_v2(&value);
     }
     normalize(&mut value);
     let mut collection = decode::collection(&value)?;
+    collection.info.schema = schema;
     collection.raw = value;
     Ok(collection)
 }

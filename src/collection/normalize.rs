@@ -15,7 +15,7 @@ pub(crate) fn normalize(root: &mut Value) {
     let Value::Object(obj) = root else { return };
     normalize_info(obj);
     normalize_auth(obj);
-    if let Some(Value::Array(items)) = obj.get_mut("item") {
+    if let Some(items) = obj.get_mut("item").and_then(as_item_list) {
         normalize_items(items);
     }
 }
@@ -34,6 +34,14 @@ fn normalize_info(obj: &mut Map<String, Value>) {
     info.insert("schema".into(), Value::String(SCHEMA_V2_1.into()));
 }
 
+/// A single object where a list of items is expected becomes a list of one.
+fn as_item_list(value: &mut Value) -> Option<&mut Vec<Value>> {
+    if value.is_object() {
+        *value = Value::Array(vec![value.take()]);
+    }
+    value.as_array_mut()
+}
+
 fn normalize_items(items: &mut [Value]) {
     for item in items {
         let Value::Object(obj) = item else { continue };
@@ -48,7 +56,7 @@ fn normalize_items(items: &mut [Value]) {
         if let Some(Value::Object(request)) = obj.get_mut("request") {
             normalize_auth(request);
         }
-        if let Some(Value::Array(children)) = obj.get_mut("item") {
+        if let Some(children) = obj.get_mut("item").and_then(as_item_list) {
             normalize_items(children);
         }
     }
@@ -125,7 +133,7 @@ mod tests {
         for mut v in [
             json!([1]),
             json!("x"),
-            json!({"info": 3, "item": {}}),
+            json!({"info": 3, "item": "x"}),
             json!({"auth": {"type": 1}}),
         ] {
             let before = v.clone();
