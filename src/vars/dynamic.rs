@@ -1,6 +1,6 @@
 //! Postman's dynamic variables (`{{$guid}}`, `{{$timestamp}}`, `{{$randomEmail}}`, …): the 118
 //! names of the Postman SDK, each occurrence generating a fresh value in the format faker.js gives
-//! it (en locale). Generators live in [`super::dynamic_gen`].
+//! it (en locale). The generators live in the private `dynamic_gen` module.
 
 use super::dynamic_gen as g;
 

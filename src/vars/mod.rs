@@ -14,6 +14,7 @@ pub mod scope;
 pub use data::{parse_data, DataRow};
 pub use jsstring::{js_number_to_string, to_js_string};
 pub use resolve::{
-    resolve_auth, resolve_request, resolve_url, resolve_value, Resolution, SUBREPLACE_LIMIT,
+    resolve_auth, resolve_request, resolve_url, resolve_value, Resolution, MAX_SUBSTITUTED_LEN,
+    SUBREPLACE_LIMIT,
 };
 pub use scope::{Scopes, VariableScope};

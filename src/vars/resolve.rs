@@ -28,6 +28,10 @@ use std::borrow::Cow;
 /// At most this many substitution passes (Postman's `VARS_SUBREPLACE_LIMIT`).
 pub const SUBREPLACE_LIMIT: usize = 19;
 
+/// Substitution stops growing a text past this many bytes (`a = {{a}}{{a}}{{a}}` would
+/// otherwise need 3^19 copies); the remaining tokens are left as they are.
+pub const MAX_SUBSTITUTED_LEN: usize = 32 << 20;
+
 /// Which of Postman's two substitution flavours to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {
@@ -76,6 +80,9 @@ impl Scopes {
             else {
                 continue;
             };
+            if out.len() + value.len() + (text.len() - end) > MAX_SUBSTITUTED_LEN {
+                break;
+            }
             out.push_str(text.get(copied..start).unwrap_or(""));
             out.push_str(&value);
             copied = end;

@@ -325,3 +325,12 @@ fn resolve_auth_substitutes_strings_only() {
         (json!("X-Key"), json!(true))
     );
 }
+
+#[test]
+fn runaway_growth_is_capped() {
+    let mut s = Scopes::default();
+    s.environment.set("a", json!("{{a}}{{a}}{{a}}{{a}}"));
+    let out = s.replace("{{a}}");
+    assert!(out.len() <= MAX_SUBSTITUTED_LEN, "{}", out.len());
+    assert!(out.starts_with("{{a}}"));
+}
