@@ -38,6 +38,8 @@ pub struct ScriptInput<'a> {
     pub request: &'a mut Json,
     /// The response, for test scripts.
     pub response: Option<&'a Response>,
+    /// Cookies for `pm.cookies` (the response URL's, as `{name, value, domain, path, …}`).
+    pub cookies: Vec<Json>,
     pub info: ScriptInfo,
 }
 
@@ -119,6 +121,7 @@ impl Sandbox {
             scopes,
             request,
             response,
+            cookies: _,
             info,
         } = input;
         {
