@@ -1,8 +1,7 @@
 // The library globals Postman's sandbox defines (`CryptoJS`, `_`, `atob`, …), each loaded lazily
 // from its built-in module the first time a script touches it. One line per library.
-// eslint-disable-next-line no-unused-vars
 import { lazyGlobal } from '../prelude/require.js';
 
 export function installLibraries() {
-  // lazyGlobal('CryptoJS', 'crypto-js');
+  lazyGlobal('CryptoJS', 'crypto-js');
 }
