@@ -4,6 +4,7 @@
 
 pub mod bytes;
 pub mod crypto;
+pub mod webcrypto;
 
 use rquickjs::{Ctx, Object};
 
@@ -11,5 +12,6 @@ use rquickjs::{Ctx, Object};
 pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Result<()> {
     bytes::install(ctx, native)?;
     crypto::install(ctx, native)?;
+    webcrypto::install(ctx, native)?;
     Ok(())
 }

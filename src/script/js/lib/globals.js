@@ -4,4 +4,11 @@ import { lazyGlobal } from '../prelude/require.js';
 
 export function installLibraries() {
   lazyGlobal('CryptoJS', 'crypto-js');
+  lazyGlobal('atob', 'atob');
+  lazyGlobal('btoa', 'btoa');
+  lazyGlobal('Buffer', 'buffer', (m) => m.Buffer);
+  lazyGlobal('crypto', 'platform/webcrypto', (m) => m.crypto);
+  lazyGlobal('TextEncoder', 'platform/encoding', (m) => m.TextEncoder);
+  lazyGlobal('TextDecoder', 'platform/encoding', (m) => m.TextDecoder);
+  lazyGlobal('structuredClone', 'platform/clone');
 }
