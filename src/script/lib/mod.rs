@@ -4,6 +4,7 @@
 
 pub mod bytes;
 pub mod crypto;
+pub mod url;
 pub mod webcrypto;
 
 use rquickjs::{Ctx, Object};
@@ -13,5 +14,6 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Re
     bytes::install(ctx, native)?;
     crypto::install(ctx, native)?;
     webcrypto::install(ctx, native)?;
+    url::install(ctx, native)?;
     Ok(())
 }

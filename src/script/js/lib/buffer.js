@@ -109,6 +109,10 @@ export class Buffer extends Uint8Array {
     return out;
   }
 
+  static get poolSize() {
+    return 8192;
+  }
+
   get parent() {
     return this.buffer;
   }

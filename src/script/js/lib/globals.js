@@ -11,4 +11,6 @@ export function installLibraries() {
   lazyGlobal('TextEncoder', 'platform/encoding', (m) => m.TextEncoder);
   lazyGlobal('TextDecoder', 'platform/encoding', (m) => m.TextDecoder);
   lazyGlobal('structuredClone', 'platform/clone');
+  lazyGlobal('URL', 'url', (m) => m.URL);
+  lazyGlobal('URLSearchParams', 'url', (m) => m.URLSearchParams);
 }
