@@ -285,3 +285,14 @@ fn parse_is_total() {
         let _ = url.to_string();
     }
 }
+
+#[test]
+fn path_and_query_parts_as_the_encoder_reads_them() {
+    assert_eq!(Url::parse("http://h").path_or_root(), "/");
+    assert_eq!(Url::parse("http://h//a").path_or_root(), "//a");
+    assert_eq!(Url::parse("http://h").query_part(), None);
+    assert_eq!(Url::parse("http://h?").query_part().as_deref(), Some(""));
+    let mut url = Url::parse("http://h?a=1");
+    url.query[0].disabled = true;
+    assert_eq!(url.query_part(), None);
+}
