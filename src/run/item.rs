@@ -47,17 +47,17 @@ pub(super) fn scripts<'c>(
 }
 
 /// The auth in effect: the request's own, else the nearest folder's, else the collection's;
-/// `noauth` anywhere on the way means none.
+/// `noauth` on the way means none. An explicit `"type": "inherit"` (the Postman app's "Inherit
+/// auth from parent") is the same as no auth on that level.
 pub(super) fn effective_auth<'c>(
     plan: &Plan<'c>,
     r: &Runnable<'c>,
     req: &'c Request,
 ) -> Option<&'c Auth> {
-    let found = req
-        .auth
-        .as_ref()
-        .or_else(|| r.folders.iter().rev().find_map(|f| f.auth.as_ref()))
-        .or(plan.collection.auth.as_ref())?;
+    let own = |a: &'c Option<Auth>| a.as_ref().filter(|a| a.kind != "inherit");
+    let found = own(&req.auth)
+        .or_else(|| r.folders.iter().rev().find_map(|f| own(&f.auth)))
+        .or_else(|| own(&plan.collection.auth))?;
     (found.kind != "noauth").then_some(found)
 }
 
