@@ -128,11 +128,18 @@ fn dynamic_variables_are_fresh_for_every_occurrence() {
     assert_eq!(g1.get_version_num(), 4);
     // Unix seconds, rounded as Math.round(Date.now() / 1000) does.
     let t: i64 = q["t"].parse().expect("seconds");
-    assert!((before..=after + 1).contains(&t), "{t} not in {before}..={after}+1");
+    assert!(
+        (before..=after + 1).contains(&t),
+        "{t} not in {before}..={after}+1"
+    );
     let i: i64 = q["i"].parse().expect("int");
     assert!((0..=1000).contains(&i), "{i}");
     let iso = chrono::DateTime::parse_from_rfc3339(&q["iso"]).expect("iso timestamp");
-    assert!(q["iso"].ends_with('Z') && q["iso"].len() == 24, "{}", q["iso"]);
+    assert!(
+        q["iso"].ends_with('Z') && q["iso"].len() == 24,
+        "{}",
+        q["iso"]
+    );
     assert!((before..=after).contains(&iso.timestamp()));
     assert!(q["e"].contains('@'), "{}", q["e"]);
     assert!(uuid::Uuid::parse_str(got[0].header("x-guid").unwrap()).is_ok());
@@ -265,7 +272,12 @@ fn variables_may_carry_scheme_host_and_port() {
     let server = support::echo_server();
     let doc = collection_with(
         "Host",
-        json!([request("h", "GET", "{{scheme}}://{{host}}:{{port}}/get", json!({}))]),
+        json!([request(
+            "h",
+            "GET",
+            "{{scheme}}://{{host}}:{{port}}/get",
+            json!({})
+        )]),
         json!({"variable": [{"key": "scheme", "value": "http"}, {"key": "host", "value": "127.0.0.1"}]}),
     );
     let port = format!("port={}", server.port());

@@ -201,9 +201,17 @@ async fn send(
                     message: &msg,
                 });
             }
+            // Newman reports the request as first sent, also when redirects were followed.
+            let first = p.first_hop(Some(st.client.cookies()));
             st.client
                 .send(&p)
                 .await
+                .map(|mut x| {
+                    if !x.redirects.is_empty() {
+                        x.request = first;
+                    }
+                    x
+                })
                 .map_err(|e| (sent_request(&p), e.info()))
         }
         Err(e) => Err((
