@@ -97,7 +97,10 @@ async fn execute(
         .await
         .map_err(|e| Diagnostic::new(e.to_string()))?;
     ctrl_c.abort();
-    let finish = listener.reporters.finish(&summary);
+    // Reports show secret-typed variables masked; the exports below keep their values.
+    let mut shown = summary.clone();
+    run::mask::Masker::new(!opts.show_secrets).scopes(&mut shown.scopes);
+    let finish = listener.reporters.finish(&shown);
     let report_error = listener.error.take().or(finish.err());
     if let Some(e) = &report_error {
         out.error(&Diagnostic::new(e.to_string()));

@@ -256,8 +256,14 @@ pub(super) fn record_request(
     };
     st.masker.request(&mut request);
     let mut outcome = outcome;
-    if let Ok(resp) = outcome.as_mut() {
-        st.masker.headers(&mut resp.headers);
+    match outcome.as_mut() {
+        Ok(resp) => {
+            st.masker.headers(&mut resp.headers);
+            if let Some(masked) = resp.body.as_deref().and_then(|b| st.masker.body(b)) {
+                resp.body = Some(masked);
+            }
+        }
+        Err(e) => st.masker.error(e),
     }
     st.tally.request(outcome.as_ref().ok().map(|r| {
         let phases = r.phases.as_ref();

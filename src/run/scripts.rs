@@ -109,7 +109,8 @@ fn absorb(
                     message: &message,
                 });
             }
-            ScriptEvent::Assertion(a) => {
+            ScriptEvent::Assertion(mut a) => {
+                st.masker.assertion(&mut a);
                 st.tally.assertion(a.skipped, a.error.is_some());
                 let failure_number = a.error.as_ref().map(|e| {
                     st.failures.push(Failure {
@@ -140,13 +141,16 @@ fn absorb(
     }
     let failed = outcome.error.is_some();
     st.tally.script(listen == Listen::Test, failed);
-    if let Some(err) = outcome.error {
+    if let Some(mut err) = outcome.error {
+        st.masker.error(&mut err.error);
         st.failures.push(Failure {
             error: err.error.clone(),
             test: None,
+            // Newman 6.2 says `test-script` with no `:line:col`: the errors its sandbox hands
+            // back carry no stacktrace. The position stays in the error's stack.
             at: FailureAt::Script {
                 listen,
-                position: err.position,
+                position: None,
             },
             item: item.clone(),
             cursor: cursor.clone(),

@@ -301,3 +301,9 @@ pub mod junit {
         }
     }
 }
+
+/// A local port nothing listens on (bound, then released): connections to it are refused.
+pub fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("addr").port()
+}
