@@ -80,8 +80,11 @@ async fn execute(
     rep_opts.collection = collection.raw.clone();
     rep_opts.environment_name = opts.environment.name.clone();
     rep_opts.globals_name = opts.globals.name.clone();
-    let reporters = report::build(&rep_opts, Output::report_writer())
-        .map_err(|e| Diagnostic::new(e.to_string()))?;
+    let reporters = report::build(&rep_opts, Output::report_writer()).map_err(|e| match e {
+        report::BuildError::UnknownReporter { name, hint } => {
+            Diagnostic::new(format!("could not find \"{name}\" reporter")).hint(hint)
+        }
+    })?;
     let mut listener = ReportListener {
         reporters: Reporters::new(reporters),
         error: None,
