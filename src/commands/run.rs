@@ -110,7 +110,27 @@ async fn execute(
     }
     super::export::write_exports(&args, &collection, &summary)
         .map_err(|e| Diagnostic::new(e.to_string()))?;
+    if let Some(diag) = summary.abort.as_ref().and_then(abort_diagnostic) {
+        out.error(&diag);
+    }
     Ok(summary.failed() || report_error.is_some())
+}
+
+/// What to say when the run stopped early (after the reports, as Newman does); `--bail` on a
+/// failure says nothing more than the reports.
+fn abort_diagnostic(abort: &run::Abort) -> Option<Diagnostic> {
+    match abort {
+        run::Abort::Timeout { after_ms } => {
+            Some(Diagnostic::new("callback timed out").detail(format!(
+                "the run did not finish within --timeout {after_ms} ms; the reports show what ran"
+            )))
+        }
+        run::Abort::Interrupted => {
+            Some(Diagnostic::new("interrupted").detail("the reports show what ran"))
+        }
+        run::Abort::Error(e) => Some(Diagnostic::new(e.message.clone())),
+        run::Abort::Bail => None,
+    }
 }
 
 /// Environment, globals (files and `--env-var`/`--global-var`), data, vault, cookie jar.
