@@ -193,7 +193,7 @@ async fn send(
             for warning in &p.warnings {
                 let msg = ConsoleMessage {
                     level: "warn".into(),
-                    messages: vec![warning.clone()],
+                    messages: vec![inspect_string(warning)],
                 };
                 st.emit(RunEvent::Console {
                     item: &r.item_ref,
@@ -301,6 +301,15 @@ pub(super) fn record_request(
     exchange
 }
 
+/// A string as Node's `util.inspect` shows it in console output (Newman prints the runtime's
+/// warnings that way): quoted with the first of `'`, `"`, `` ` `` it does not contain.
+fn inspect_string(text: &str) -> String {
+    match ['\'', '"', '`'].into_iter().find(|q| !text.contains(*q)) {
+        Some(q) => format!("{q}{text}{q}"),
+        None => format!("'{}'", text.replace('\'', "\\'")),
+    }
+}
+
 /// What a prepared request would have put on the wire, for reports of a failed send.
 fn sent_request(p: &http::PreparedRequest) -> http::SentRequest {
     http::SentRequest {
@@ -325,5 +334,18 @@ fn response_summary(x: &Exchange, keep_body: bool, timings: bool) -> ResponseSum
         response_size: r.body.len(),
         body: keep_body.then(|| r.body.clone()),
         phases: timings.then(|| r.phases.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inspect_string;
+
+    #[test]
+    fn strings_are_quoted_as_util_inspect_quotes_them() {
+        assert_eq!(inspect_string("Form param `k`"), "'Form param `k`'");
+        assert_eq!(inspect_string("it's"), "\"it's\"");
+        assert_eq!(inspect_string("it's \"x\""), "`it's \"x\"`");
+        assert_eq!(inspect_string("'\"`"), "'\\'\"`'");
     }
 }
