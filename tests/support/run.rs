@@ -8,6 +8,8 @@
 //!   [`Ran`] with the exit code and both output streams.
 //! - [`fixture`]: a path under `tests/fixtures/run/`.
 //! - [`junit`]: reads a JUnit XML report back into plain structs.
+//! - [`FileServer`]: serves fixed files over HTTP (collections, environments, data by URL);
+//!   [`utf16`] encodes text with a BOM; [`closed_port`] is a port that refuses connections.
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -306,4 +308,90 @@ pub mod junit {
 pub fn closed_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     listener.local_addr().expect("addr").port()
+}
+
+/// A tiny HTTP/1.1 server on `127.0.0.1:0` answering `GET <path>` with fixed bodies (404
+/// otherwise), one connection at a time, `Connection: close`; for inputs loaded from a URL.
+/// Stops when dropped.
+pub struct FileServer {
+    pub addr: std::net::SocketAddr,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl FileServer {
+    /// Serves each `(path, body)`.
+    pub fn start(files: Vec<(&str, Vec<u8>)>) -> FileServer {
+        use std::io::{BufRead, BufReader, Write};
+        let files: Vec<(String, Vec<u8>)> =
+            files.into_iter().map(|(p, b)| (p.to_string(), b)).collect();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        let thread = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stopped.load(std::sync::atomic::Ordering::SeqCst) {
+                    return;
+                }
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+                let mut first = String::new();
+                let _ = reader.read_line(&mut first);
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                    line.clear();
+                }
+                let path = first.split(' ').nth(1).unwrap_or("");
+                let (status, body) = match files.iter().find(|(p, _)| p == path) {
+                    Some((_, b)) => ("200 OK", b.clone()),
+                    None => ("404 Not Found", b"not found".to_vec()),
+                };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&body);
+            }
+        });
+        FileServer {
+            addr,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// `http://127.0.0.1:PORT<path>`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+impl Drop for FileServer {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = std::net::TcpStream::connect(self.addr);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// `text` as UTF-16 with a byte order mark (little- or big-endian).
+pub fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut out = if little_endian {
+        vec![0xff, 0xfe]
+    } else {
+        vec![0xfe, 0xff]
+    };
+    for unit in text.encode_utf16() {
+        let bytes = if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        };
+        out.extend_from_slice(&bytes);
+    }
+    out
 }
