@@ -114,7 +114,10 @@ fn an_untrusted_certificate_fails_its_request_unless_insecure() {
         .collect();
     assert_eq!(request_errors.len(), 2);
     // The test server sends its CA along: Node's words for that chain.
-    assert_eq!(request_errors[0], "self-signed certificate in certificate chain");
+    assert_eq!(
+        request_errors[0],
+        "self-signed certificate in certificate chain"
+    );
 
     let (ran, _) = work.run_json(&echo_collection(), &["--connect-to", &connect, "-k"]);
     ran.expect_code(0);
