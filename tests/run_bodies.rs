@@ -270,3 +270,38 @@ fn a_missing_form_file_is_skipped_and_the_request_still_goes() {
     assert!(body.contains("name=\"t\"\r\n\r\nv\r\n"), "{body}");
     assert!(!body.contains("name=\"f\""), "{body}");
 }
+
+#[test]
+fn compressed_responses_are_decoded_for_scripts_and_reports() {
+    let server = support::echo_server();
+    let work = Work::new();
+    let mut items = Vec::new();
+    for (route, field) in [("gzip", "gzipped"), ("deflate", "deflated")] {
+        let mut item = request(route, "GET", &format!("{{{{base}}}}/{route}"), json!({}));
+        item["event"] = support::run::test_script(&[&format!(
+            "pm.test('{field}', function () {{ pm.expect(pm.response.json().{field}).to.eql(true); }});"
+        )]);
+        items.push(item);
+    }
+    let base = format!("base={}", server.url());
+    let (ran, report) = work.run_json(
+        &collection("Compressed", Value::Array(items)),
+        &["--env-var", &base],
+    );
+    ran.expect_code(0);
+    for (i, e) in support::run::executions(&report).iter().enumerate() {
+        assert!(
+            e["assertions"][0].get("error").is_none(),
+            "{}",
+            e["assertions"]
+        );
+        let encoding = support::run::report_header(&e["response"]["header"], "content-encoding");
+        assert_eq!(encoding, Some(["gzip", "deflate"][i]));
+        // The size is the decoded body's, larger than what came over the wire.
+        let wire: u64 = support::run::report_header(&e["response"]["header"], "content-length")
+            .map_or(0, |v| v.parse().unwrap());
+        assert!(e["response"]["responseSize"].as_u64().unwrap() > wire);
+    }
+    let sent = server.log.entries();
+    assert_eq!(sent[0].header("accept-encoding"), Some("gzip, deflate, br"));
+}
