@@ -191,3 +191,26 @@ fn a_bad_cookie_jar_is_a_load_error() {
         .contains("unable to read data from file \"missing.json\""));
     assert_eq!(ran.stdout, "");
 }
+
+#[test]
+fn a_cookie_jar_that_is_not_json_names_the_file() {
+    let work = Work::new();
+    work.file("jar.json", "nope");
+    let ran = work.run_collection(
+        &collection("Bad jar", json!([get("never", "/get")])),
+        &[
+            "--env-var",
+            "base=http://127.0.0.1:9",
+            "--cookie-jar",
+            "jar.json",
+        ],
+    );
+    ran.expect_code(1);
+    assert_eq!(
+        ran.stderr,
+        "error: cookie jar could not be loaded\n  the file at \"jar.json\" does not contain valid JSON data\n  \
+         expected ident at line 1 column 2\n\
+         hint: pass a jar written by --export-cookie-jar (tough-cookie JSON)\n"
+    );
+    assert_eq!(ran.stdout, "");
+}

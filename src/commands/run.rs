@@ -165,14 +165,24 @@ async fn load_scopes(
         opts.vault = VariableScope::new(v.values);
     }
     if let Some(path) = &args.cookie_jar {
-        opts.cookie_jar = Some(std::fs::read(path).map_err(|e| {
+        let bytes = std::fs::read(path).map_err(|e| {
             Diagnostic::new("cookie jar could not be loaded")
                 .detail(format!(
                     "unable to read data from file \"{}\"",
                     path.display()
                 ))
                 .detail(e.to_string())
-        })?);
+        })?;
+        if let Err(e) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            return Err(Diagnostic::new("cookie jar could not be loaded")
+                .detail(format!(
+                    "the file at \"{}\" does not contain valid JSON data",
+                    path.display()
+                ))
+                .detail(e.to_string())
+                .hint("pass a jar written by --export-cookie-jar (tough-cookie JSON)"));
+        }
+        opts.cookie_jar = Some(bytes);
     }
     Ok(())
 }
