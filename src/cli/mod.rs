@@ -48,8 +48,8 @@ pub enum Command {
 
 /// Parses `args` (without the program name), merges rc files, runs the command.
 pub fn main(args: Vec<OsString>) -> ExitCode {
-    let (args, reporter_flags) = reporter_flags::extract(args);
-    let args = match with_rc_flags(args) {
+    let (args, cli_reporter_flags) = reporter_flags::extract(args);
+    let (args, mut reporter_flags) = match with_rc_flags(args) {
         Ok(a) => a,
         Err(e) => {
             Output::new(ColorChoice::Auto).error(&Diagnostic::new(e.to_string()));
@@ -60,6 +60,8 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
+    // The rc files' reporter options first, so the command line's win.
+    reporter_flags.extend(cli_reporter_flags);
     let switches = reporter_flags::ReporterSwitches::from_flags(&reporter_flags);
     match cli.command {
         Command::Run(args) => commands::run::run(*args, switches),
@@ -83,23 +85,26 @@ fn clap_error(e: clap::Error) -> ExitCode {
     }
 }
 
-/// Inserts the rc files' flags right after `run`, before the command line's own.
-fn with_rc_flags(args: Vec<OsString>) -> Result<Vec<OsString>, rc::RcError> {
+/// Inserts the rc files' flags right after `run`, before the command line's own; returns their
+/// `--reporter-…` flags apart.
+fn with_rc_flags(
+    args: Vec<OsString>,
+) -> Result<(Vec<OsString>, Vec<reporter_flags::ReporterFlag>), rc::RcError> {
     let Some(pos) = args.iter().position(|a| a == "run") else {
-        return Ok(args);
+        return Ok((args, Vec::new()));
     };
     let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     let cwd = std::env::current_dir().unwrap_or_default();
     let extra = rc::flags_from_files(&rc::rc_files(home.as_deref(), &cwd))?;
     if extra.is_empty() {
-        return Ok(args);
+        return Ok((args, Vec::new()));
     }
-    let (extra, _) = reporter_flags::extract(extra);
+    let (extra, rc_reporter_flags) = reporter_flags::extract(extra);
     let mut out = args;
     let tail = out.split_off(pos + 1);
     out.extend(extra);
     out.extend(tail);
-    Ok(out)
+    Ok((out, rc_reporter_flags))
 }
 
 #[cfg(test)]
