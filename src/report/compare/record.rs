@@ -84,7 +84,6 @@ pub struct Recorder {
     executions: Vec<ExecRecord>,
     /// The shape of the current item's response, between its `Request` and `Item` events.
     pending_shape: Option<BodyShape>,
-    cycles: usize,
 }
 
 impl Recorder {
@@ -95,11 +94,6 @@ impl Recorder {
     /// The executions in run order.
     pub fn into_executions(self) -> Vec<ExecRecord> {
         self.executions
-    }
-
-    /// Iterations the run had.
-    pub fn cycles(&self) -> usize {
-        self.cycles
     }
 
     fn item(&mut self, exec: &Execution) {
@@ -167,7 +161,6 @@ fn checks(exec: &Execution) -> Vec<Check> {
 impl Reporter for Recorder {
     fn on_event(&mut self, event: &RunEvent<'_>) -> Result<(), ReportError> {
         match event {
-            RunEvent::Start { iterations, .. } => self.cycles = *iterations,
             RunEvent::BeforeItem { .. } => self.pending_shape = None,
             RunEvent::Request(req) if !req.from_script => {
                 self.pending_shape = req
