@@ -56,17 +56,18 @@ json.dump({"name": "bench", "values": [{"key": "baseUrl", "value": f"http://127.
           open(f"{work}/env.json", "w"))
 PY
 
-# "median fastest" wall times in milliseconds of `rounds` runs of the command.
-times_ms() {
-  local times=()
-  for _ in $(seq "$rounds"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1]}'
+# Wall time of one run of the command, in milliseconds.
+once_ms() {
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+# "median fastest" of a list of numbers.
+stats() {
+  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1]}'
 }
 
 # Peak resident memory in MiB.
@@ -82,9 +83,16 @@ echo "cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null
 for case in instant delay; do
   run_cmd=("$bin" run "$work/$case.json" -e "$work/env.json")
   compare_cmd=("$bin" compare "$work/$case.json" -e "$work/env.json" --matrix region=a,b,c,d)
-  "${run_cmd[@]}" >/dev/null 2>&1 # warm-up
-  read -r run_med run_min <<<"$(times_ms "${run_cmd[@]}")"
-  read -r cmp_med cmp_min <<<"$(times_ms "${compare_cmd[@]}")"
+  "${run_cmd[@]}" >/dev/null 2>&1 || true # warm-up
+  # Interleaved, so both see the same background load.
+  run_times=()
+  cmp_times=()
+  for _ in $(seq "$rounds"); do
+    run_times+=("$(once_ms "${run_cmd[@]}")")
+    cmp_times+=("$(once_ms "${compare_cmd[@]}")")
+  done
+  read -r run_med run_min <<<"$(stats "${run_times[@]}")"
+  read -r cmp_med cmp_min <<<"$(stats "${cmp_times[@]}")"
   run_mem=$(max_rss_mib "${run_cmd[@]}")
   cmp_mem=$(max_rss_mib "${compare_cmd[@]}")
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }

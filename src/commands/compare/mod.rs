@@ -1,6 +1,6 @@
 //! `postie compare`: one collection run against several environments (and `--matrix` values)
 //! at once, shown side by side. Loads the inputs once, plans the variants ([`plan`]), runs them
-//! concurrently ([`exec`]), then prints the table and writes the compare export, the merged
+//! concurrently (`exec`), then prints the table and writes the compare export, the merged
 //! JUnit file and each variant's own reports. Exit code: 1 when any variant failed (or, with
 //! `--fail-on-diff`, when status codes or the requests that ran differ), unless `-x`.
 
