@@ -240,7 +240,7 @@ fn invalid_urls_after_substitution_fail_their_request_only() {
         messages,
         vec![
             "Invalid URI \"http://127.0.0.1:abc/x\"",
-            "Invalid URI \"http://exa mple.com/\"",
+            "getaddrinfo ENOTFOUND exa mple.com",
             "Invalid protocol: ftp:",
             "Invalid URI \"http://127.0.0.1:99999/\"",
         ]

@@ -140,14 +140,31 @@ async fn load_scopes(
     opts: &mut RunOptions,
 ) -> Result<(), Diagnostic> {
     if let Some(src) = args.environment.last() {
-        let env = loader.environment(src, "environment").await?;
-        opts.environment = VariableScope {
-            name: env.name,
-            id: env.id,
-            values: env.values,
-        };
+        opts.environment = load_environment(loader, src).await?;
     }
     apply_pairs(&mut opts.environment, &args.env_var, "--env-var")?;
+    load_shared(args, loader, opts).await
+}
+
+/// One `-e` file as a scope (with its name and id).
+pub(super) async fn load_environment(
+    loader: &mut Loader,
+    src: &str,
+) -> Result<VariableScope, Diagnostic> {
+    let env = loader.environment(src, "environment").await?;
+    Ok(VariableScope {
+        name: env.name,
+        id: env.id,
+        values: env.values,
+    })
+}
+
+/// Everything but the environment: globals (and `--global-var`), data, vault, cookie jar.
+pub(super) async fn load_shared(
+    args: &RunArgs,
+    loader: &mut Loader,
+    opts: &mut RunOptions,
+) -> Result<(), Diagnostic> {
     if let Some(src) = &args.globals {
         let g = loader.environment(src, "globals").await?;
         opts.globals = VariableScope {
