@@ -110,6 +110,9 @@ pub struct HttpOptions {
     pub user_agent: String,
     /// Keep response bodies in [`Response::body`] beyond what scripts need (always true today).
     pub keep_bodies: bool,
+    /// Largest response body accepted (after decoding); bigger ones fail the request with
+    /// `Maximum response size reached`. Default 100 MiB.
+    pub max_response_size: u64,
 }
 
 impl Default for HttpOptions {
@@ -126,6 +129,7 @@ impl Default for HttpOptions {
             insecure_file_read: true,
             user_agent: concat!("postie/", env!("CARGO_PKG_VERSION")).to_string(),
             keep_bodies: true,
+            max_response_size: 100 * 1024 * 1024,
         }
     }
 }

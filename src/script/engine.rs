@@ -119,10 +119,12 @@ pub fn describe_error(ctx: &Ctx<'_>, err: rquickjs::Error) -> super::outcome::Er
                 stack: ex.stack(),
             }
         }
-        Err(CaughtError::Value(v)) => {
-            let text = super::convert::display_value(ctx, &v);
-            ErrorInfo::new("Error", text)
-        }
+        Err(CaughtError::Value(v)) => match v.as_object() {
+            // Thrown objects that are not native Errors (chai's AssertionError) still carry
+            // name/message/stack.
+            Some(o) if o.contains_key("message").unwrap_or(false) => super::natives::error_info(o),
+            _ => ErrorInfo::new("Error", super::convert::display_value(ctx, &v)),
+        },
         Err(CaughtError::Error(e)) => ErrorInfo::new("Error", e.to_string()),
     }
 }

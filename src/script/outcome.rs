@@ -6,7 +6,7 @@
 pub struct ConsoleMessage {
     /// `log`, `info`, `warn`, `error`, `debug`, `clear`.
     pub level: String,
-    /// Each argument, formatted as Node's `util.inspect` would (strings unquoted at top level).
+    /// Each argument as Node's `util.inspect` shows it (strings quoted, as Newman's cli prints them).
     pub messages: Vec<String>,
 }
 

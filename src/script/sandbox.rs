@@ -144,6 +144,7 @@ impl Sandbox {
         let request_changed = self.end();
         self.engine.set_deadline(None);
         let mut st = self.state.borrow_mut();
+        st.listen = None;
         *scopes = take(&mut st.scopes);
         *request = take(&mut st.request);
         let failure = failure
@@ -159,6 +160,17 @@ impl Sandbox {
             skip_request: st.skip_request,
             request_changed,
         }
+    }
+
+    /// After a run was cut short in the middle of a script (Ctrl-C, `--timeout`): resets the
+    /// sandbox for reuse and gives back the scopes that script held.
+    pub fn abandon(&mut self) -> Option<Scopes> {
+        self.engine.set_deadline(None);
+        let mut st = self.state.borrow_mut();
+        st.listen?;
+        let scopes = take(&mut st.scopes);
+        *st = State::default();
+        Some(scopes)
     }
 
     /// Compiles (or reuses) the script and calls it; its sync part runs here.

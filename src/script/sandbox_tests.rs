@@ -212,3 +212,14 @@ fn done_callback_tests_wait_for_timers() {
         vec![("later".into(), true), ("never".into(), false)]
     );
 }
+
+#[test]
+fn expect_failures_carry_chai_messages() {
+    let (out, _) = run("pm.test('eq', () => pm.expect({a: 1}).to.have.property('b'));");
+    let ScriptEvent::Assertion(a) = &out.events[0] else {
+        panic!("{:?}", out.events)
+    };
+    let err = a.error.as_ref().expect("failed");
+    assert_eq!(err.name, "AssertionError");
+    assert_eq!(err.message, "expected { a: 1 } to have property 'b'");
+}

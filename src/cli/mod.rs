@@ -1,0 +1,102 @@
+//! CLI: the command line (clap derive), Newman's rc files and `--reporter-*` flags, and the
+//! dispatch to `commands`. Nothing below this layer sees clap.
+
+pub mod options;
+pub mod rc;
+pub mod reporter_flags;
+pub mod run_args;
+
+use crate::commands;
+use crate::output::{ColorChoice, Diagnostic, Output};
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+pub use run_args::{BailModifier, Color, RunArgs};
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 when everything passed; 1 when an assertion, script or request failed, when input \
+could not be loaded (missing file, invalid JSON, unknown reporter or --folder), or when --timeout \
+was hit. -x/--suppress-exit-code makes it 0. Reports are written in every case.";
+
+/// postie: run Postman collections headlessly, as Newman does, from one binary.
+#[derive(Debug, Parser)]
+#[command(
+    name = "postie",
+    disable_version_flag = true,
+    after_help = AFTER_HELP,
+    args_override_self = true
+)]
+pub struct Cli {
+    /// Print the version
+    #[arg(short = 'v', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a collection (takes newman run's flags)
+    #[command(after_help = AFTER_HELP, args_override_self = true)]
+    Run(Box<RunArgs>),
+    /// Serve a local stand-in for an API: `echo` (postman-echo.com's routes)
+    Mock(commands::mock::MockArgs),
+}
+
+/// Parses `args` (without the program name), merges rc files, runs the command.
+pub fn main(args: Vec<OsString>) -> ExitCode {
+    let (args, reporter_flags) = reporter_flags::extract(args);
+    let args = match with_rc_flags(args) {
+        Ok(a) => a,
+        Err(e) => {
+            Output::new(ColorChoice::Auto).error(&Diagnostic::new(e.to_string()));
+            return ExitCode::from(1);
+        }
+    };
+    let cli = match Cli::try_parse_from(std::iter::once(OsString::from("postie")).chain(args)) {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
+    let switches = reporter_flags::ReporterSwitches::from_flags(&reporter_flags);
+    match cli.command {
+        Command::Run(args) => commands::run::run(*args, switches),
+        Command::Mock(args) => commands::mock::run(args),
+    }
+}
+
+/// Help and version go to stdout with exit 0; usage errors to stderr with exit 1 (as Newman).
+fn clap_error(e: clap::Error) -> ExitCode {
+    let out = Output::new(ColorChoice::Auto);
+    let text = e.render().ansi().to_string();
+    match e.kind() {
+        clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+            out.raw_out(&text);
+            ExitCode::SUCCESS
+        }
+        _ => {
+            out.raw_err(&text);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Inserts the rc files' flags right after `run`, before the command line's own.
+fn with_rc_flags(args: Vec<OsString>) -> Result<Vec<OsString>, rc::RcError> {
+    let Some(pos) = args.iter().position(|a| a == "run") else {
+        return Ok(args);
+    };
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let extra = rc::flags_from_files(&rc::rc_files(home.as_deref(), &cwd))?;
+    if extra.is_empty() {
+        return Ok(args);
+    }
+    let (extra, _) = reporter_flags::extract(extra);
+    let mut out = args;
+    let tail = out.split_off(pos + 1);
+    out.extend(extra);
+    out.extend(tail);
+    Ok(out)
+}

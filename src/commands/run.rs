@@ -1,0 +1,132 @@
+//! `postie run`: load the inputs, build the reporters, run with Ctrl-C handling, write the
+//! reports and exports, and choose the exit code (Newman's: 1 on any failure unless `-x`).
+
+use super::load::Loader;
+use crate::cli::options::{apply_pairs, color_choice, reporter_options, run_options};
+use crate::cli::reporter_flags::ReporterSwitches;
+use crate::cli::RunArgs;
+use crate::output::{Diagnostic, Output};
+use crate::report::{self, Reporter, Reporters};
+use crate::run::{self, Listener, RunEvent, RunOptions, RunSummary};
+use crate::vars::VariableScope;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Entry point of `postie run`.
+pub fn run(args: RunArgs, switches: ReporterSwitches) -> ExitCode {
+    let out = Output::new(color_choice(args.color));
+    let suppress = args.suppress_exit_code;
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            out.error(&Diagnostic::new(format!("could not start the async runtime: {e}")));
+            return ExitCode::from(1);
+        }
+    };
+    let result = rt.block_on(execute(args, switches, out));
+    match result {
+        Ok(true) | Err(_) if suppress => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
+        Ok(false) => ExitCode::SUCCESS,
+        Err(diag) => {
+            out.error(&diag);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Forwards events to the reporters, keeping the first write error.
+struct ReportListener {
+    reporters: Reporters,
+    error: Option<report::ReportError>,
+}
+
+impl Listener for ReportListener {
+    fn on_event(&mut self, event: &RunEvent<'_>) {
+        if let Err(e) = self.reporters.on_event(event) {
+            self.error.get_or_insert(e);
+        }
+    }
+}
+
+/// Loads, runs, reports. Ok(true) when the run failed (exit 1).
+async fn execute(args: RunArgs, switches: ReporterSwitches, out: Output) -> Result<bool, Diagnostic> {
+    for flag in &switches.unknown {
+        out.warn(&Diagnostic::new(format!("ignoring unknown reporter option {flag}")));
+    }
+    let mut opts = run_options(&args, &switches)?;
+    let mut loader = Loader::new(opts.http.clone(), args.postman_api_key.clone(), args.postman_api_url.clone());
+    let collection = loader.collection(&args.collection).await?;
+    load_scopes(&args, &mut loader, &mut opts).await?;
+    let is_tty = std::io::stdout().is_terminal();
+    let mut rep_opts = reporter_options(&args, &switches, is_tty);
+    rep_opts.collection = collection.raw.clone();
+    rep_opts.environment_name = opts.environment.name.clone();
+    rep_opts.globals_name = opts.globals.name.clone();
+    let reporters = report::build(&rep_opts, Output::report_writer())
+        .map_err(|e| Diagnostic::new(e.to_string()))?;
+    let mut listener = ReportListener {
+        reporters: Reporters::new(reporters),
+        error: None,
+    };
+    let cancel = opts.cancel.clone();
+    let ctrl_c = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            cancel.cancel();
+        }
+    });
+    opts.export_cookies = args.export_cookie_jar.is_some();
+    let summary = run::run(&collection, &opts, &mut listener)
+        .await
+        .map_err(|e| Diagnostic::new(e.to_string()))?;
+    ctrl_c.abort();
+    let finish = listener.reporters.finish(&summary);
+    let report_error = listener.error.take().or(finish.err());
+    if let Some(e) = &report_error {
+        out.error(&Diagnostic::new(e.to_string()));
+    }
+    super::export::write_exports(&args, &collection, &summary).map_err(|e| {
+        Diagnostic::new(e.to_string())
+    })?;
+    Ok(summary.failed() || report_error.is_some())
+}
+
+/// Environment, globals (files and `--env-var`/`--global-var`), data, vault, cookie jar.
+async fn load_scopes(args: &RunArgs, loader: &mut Loader, opts: &mut RunOptions) -> Result<(), Diagnostic> {
+    if let Some(src) = args.environment.last() {
+        let env = loader.environment(src, "environment").await?;
+        opts.environment = VariableScope {
+            name: env.name,
+            id: env.id,
+            values: env.values,
+        };
+    }
+    apply_pairs(&mut opts.environment, &args.env_var, "--env-var")?;
+    if let Some(src) = &args.globals {
+        let g = loader.environment(src, "globals").await?;
+        opts.globals = VariableScope {
+            name: g.name,
+            id: g.id,
+            values: g.values,
+        };
+    }
+    apply_pairs(&mut opts.globals, &args.global_var, "--global-var")?;
+    if let Some(src) = &args.iteration_data {
+        opts.data = loader.data(src).await?;
+    }
+    if let Some(path) = &args.vault {
+        let v = loader.environment(&path.to_string_lossy(), "vault").await?;
+        opts.vault = VariableScope::new(v.values);
+    }
+    if let Some(path) = &args.cookie_jar {
+        opts.cookie_jar = Some(std::fs::read(path).map_err(|e| {
+            Diagnostic::new("cookie jar could not be loaded")
+                .detail(format!("unable to read data from file \"{}\"", path.display()))
+                .detail(e.to_string())
+        })?);
+    }
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn _summary_is_used(_: &RunSummary) {}

@@ -1,0 +1,300 @@
+//! One item: pre-request scripts (collection → folders → item), the request built and sent as
+//! Newman builds it, test scripts in the same order, and the events in between.
+
+use super::event::{Cursor, ItemRef, RequestEvent, ResponseSummary, RunEvent};
+use super::runner::{Plan, RunState};
+use super::scripts::{run_phase, Phase};
+use super::select::Runnable;
+use super::summary::{Abort, Execution, Failure, FailureAt};
+use crate::collection::{Auth, Behavior, Event, Request};
+use crate::http::{self, Exchange, Origin};
+use crate::script::{ConsoleMessage, ErrorInfo, Listen, NextRequest};
+use crate::vars;
+use serde_json::Value;
+
+/// How an item ended, for the run loop.
+#[derive(Debug, Default)]
+pub(super) struct ItemOutcome {
+    pub next: Option<NextRequest>,
+    pub failed: bool,
+    pub abort: Option<Abort>,
+}
+
+/// The scripts of one phase, outermost owner first: (owner name, code).
+pub(super) fn scripts<'c>(
+    plan: &Plan<'c>,
+    r: &Runnable<'c>,
+    listen: Listen,
+) -> Vec<(&'c str, &'c str)> {
+    let pick = |events: &'c [Event], owner: &'c str, out: &mut Vec<(&'c str, &'c str)>| {
+        for e in events {
+            if e.listen == listen.as_str() && !e.disabled && !e.script.exec.trim().is_empty() {
+                out.push((owner, e.script.exec.as_str()));
+            }
+        }
+    };
+    let mut out = Vec::new();
+    pick(
+        &plan.collection.events,
+        &plan.collection.info.name,
+        &mut out,
+    );
+    for f in &r.folders {
+        pick(&f.events, &f.name, &mut out);
+    }
+    pick(&r.item.events, &r.item.name, &mut out);
+    out
+}
+
+/// The auth in effect: the request's own, else the nearest folder's, else the collection's;
+/// `noauth` anywhere on the way means none.
+pub(super) fn effective_auth<'c>(
+    plan: &Plan<'c>,
+    r: &Runnable<'c>,
+    req: &'c Request,
+) -> Option<&'c Auth> {
+    let found = req
+        .auth
+        .as_ref()
+        .or_else(|| r.folders.iter().rev().find_map(|f| f.auth.as_ref()))
+        .or(plan.collection.auth.as_ref())?;
+    (found.kind != "noauth").then_some(found)
+}
+
+fn behavior(plan: &Plan<'_>, r: &Runnable<'_>) -> Behavior {
+    let mut b = plan.collection.protocol_profile_behavior.clone();
+    for f in &r.folders {
+        b = b.merged(&f.protocol_profile_behavior);
+    }
+    b.merged(&r.item.protocol_profile_behavior)
+}
+
+pub(super) async fn run_item(
+    plan: &Plan<'_>,
+    st: &mut RunState<'_>,
+    position: usize,
+    iteration: usize,
+) -> ItemOutcome {
+    let r = &plan.runnables[position];
+    let cursor = Cursor {
+        iteration,
+        position,
+        length: plan.runnables.len(),
+        cycles: plan.cycles,
+        ref_id: uuid::Uuid::new_v4().to_string(),
+    };
+    st.emit(RunEvent::BeforeItem {
+        item: &r.item_ref,
+        cursor: &cursor,
+    });
+    if !plan.opts.delay_request.is_zero() {
+        tokio::time::sleep(plan.opts.delay_request).await;
+    }
+    let mut exec = Execution {
+        item: r.item_ref.clone(),
+        cursor: cursor.clone(),
+        ..Execution::default()
+    };
+    let failures_before = st.failures.len();
+    st.tally.stats.prerequests.total += 1;
+    let pre = scripts(plan, r, Listen::Prerequest);
+    let mut request_json = (!pre.is_empty()).then(|| r.item.request.to_json());
+    let mut phase = Phase::new(&mut exec, Listen::Prerequest);
+    if let Some(json) = request_json.as_mut() {
+        run_phase(plan, st, r, &pre, json, None, Vec::new(), &mut phase).await;
+    }
+    let Phase {
+        next,
+        skipped,
+        changed,
+        abort,
+        ..
+    } = phase;
+    if abort.is_some() || skipped {
+        exec.skipped = skipped;
+        return finish(plan, st, exec, next, failures_before, abort);
+    }
+    let mutated = match (changed, &request_json) {
+        (true, Some(json)) => Request::from_json(json).ok(),
+        _ => None,
+    };
+    let request = mutated.as_ref().unwrap_or(&r.item.request);
+    let sent = send(plan, st, r, request, &mut exec).await;
+    st.tally.stats.tests.total += 1;
+    let tests = scripts(plan, r, Listen::Test);
+    let mut outcome_next = next;
+    let mut abort = None;
+    if !tests.is_empty() {
+        let mut json = sent.resolved.to_json();
+        let cookies = sent.cookies;
+        let mut phase = Phase::new(&mut exec, Listen::Test);
+        let response = sent.exchange.as_ref().map(|x| &x.response);
+        run_phase(
+            plan, st, r, &tests, &mut json, response, cookies, &mut phase,
+        )
+        .await;
+        if phase.next.is_some() {
+            outcome_next = phase.next.take();
+        }
+        abort = phase.abort.take();
+    }
+    finish(plan, st, exec, outcome_next, failures_before, abort)
+}
+
+fn finish(
+    plan: &Plan<'_>,
+    st: &mut RunState<'_>,
+    exec: Execution,
+    next: Option<NextRequest>,
+    failures_before: usize,
+    abort: Option<Abort>,
+) -> ItemOutcome {
+    st.emit(RunEvent::Item(&exec));
+    if plan.opts.keep_executions {
+        st.executions.push(exec);
+    }
+    let failed = st.failures.len() > failures_before;
+    ItemOutcome {
+        next,
+        failed,
+        abort,
+    }
+}
+
+/// What sending produced: the resolved request (for test scripts), the exchange if any.
+struct Sent {
+    resolved: Request,
+    exchange: Option<Exchange>,
+    cookies: Vec<Value>,
+}
+
+async fn send(
+    plan: &Plan<'_>,
+    st: &mut RunState<'_>,
+    r: &Runnable<'_>,
+    request: &Request,
+    exec: &mut Execution,
+) -> Sent {
+    let mut resolved = vars::resolve_request(request, &st.scopes);
+    let auth = effective_auth(plan, r, request).map(|a| vars::resolve_auth(a, &st.scopes));
+    resolved.auth = auth.clone();
+    let url = resolved.url.to_string();
+    let behavior = behavior(plan, r);
+    let prepared = http::prepare(
+        &url,
+        &resolved,
+        auth.as_ref(),
+        &behavior,
+        Origin::Item,
+        &plan.opts.http,
+    );
+    let result = match prepared {
+        Ok(p) => {
+            for warning in &p.warnings {
+                let msg = ConsoleMessage {
+                    level: "warn".into(),
+                    messages: vec![warning.clone()],
+                };
+                st.emit(RunEvent::Console {
+                    item: &r.item_ref,
+                    listen: Listen::Prerequest,
+                    message: &msg,
+                });
+            }
+            st.client
+                .send(&p)
+                .await
+                .map_err(|e| (p.sent_request(), e.info()))
+        }
+        Err(e) => Err((
+            http::SentRequest {
+                method: resolved.method.clone(),
+                url: url.clone(),
+                ..http::SentRequest::default()
+            },
+            e.info(),
+        )),
+    };
+    let cookies = match &result {
+        Ok(x) => st.client.cookies().for_url_json(&x.response.url),
+        Err(_) => Vec::new(),
+    };
+    let exchange = record_request(plan, st, &r.item_ref, &exec.cursor, result, exec, false);
+    Sent {
+        resolved,
+        exchange,
+        cookies,
+    }
+}
+
+/// Emits a request event (masked), counts it, and records it on the execution when it is the
+/// item's own request. Returns the exchange for the scripts that follow.
+pub(super) fn record_request(
+    plan: &Plan<'_>,
+    st: &mut RunState<'_>,
+    item: &ItemRef,
+    cursor: &Cursor,
+    result: Result<Exchange, (http::SentRequest, ErrorInfo)>,
+    exec: &mut Execution,
+    from_script: bool,
+) -> Option<Exchange> {
+    let (mut request, outcome, exchange) = match result {
+        Ok(x) => {
+            let summary = response_summary(&x, plan.opts.keep_bodies);
+            (x.request.clone(), Ok(summary), Some(x))
+        }
+        Err((req, err)) => (req, Err(err), None),
+    };
+    st.masker.request(&mut request);
+    let mut outcome = outcome;
+    if let Ok(resp) = outcome.as_mut() {
+        st.masker.headers(&mut resp.headers);
+    }
+    st.tally.request(outcome.as_ref().ok().map(|r| {
+        let phases = r.phases.as_ref();
+        (
+            r.response_time,
+            r.response_size,
+            phases.and_then(|p| p.dns),
+            phases.and_then(|p| p.first_byte),
+        )
+    }));
+    let event = RequestEvent {
+        item: item.clone(),
+        cursor: cursor.clone(),
+        request,
+        outcome,
+        from_script,
+    };
+    if !from_script {
+        exec.request = Some(event.request.clone());
+        match &event.outcome {
+            Ok(resp) => exec.response = Some(resp.clone()),
+            Err(e) => {
+                exec.request_error = Some(e.clone());
+                st.failures.push(Failure {
+                    error: e.clone(),
+                    test: None,
+                    at: FailureAt::Request,
+                    item: item.clone(),
+                    cursor: cursor.clone(),
+                });
+            }
+        }
+    }
+    st.emit(RunEvent::Request(&event));
+    exchange
+}
+
+fn response_summary(x: &Exchange, keep_body: bool) -> ResponseSummary {
+    let r = &x.response;
+    ResponseSummary {
+        code: r.code,
+        status: r.status.clone(),
+        headers: r.headers.clone(),
+        response_time: r.response_time,
+        response_size: r.body.len(),
+        body: keep_body.then(|| r.body.clone()),
+        phases: Some(r.phases.clone()),
+    }
+}

@@ -1,0 +1,137 @@
+//! Keeps secrets out of reports: Authorization, Proxy-Authorization and cookie header values,
+//! and the values of secret-typed variables, are replaced before events leave the run (unless
+//! `--reporter-show-secrets`).
+
+use crate::http::SentRequest;
+use crate::vars::Scopes;
+use std::borrow::Cow;
+
+/// What replaces a secret.
+pub const MASK: &str = "********";
+
+const SECRET_HEADERS: [&str; 4] = [
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "set-cookie",
+];
+
+/// The secrets known so far and whether to mask at all.
+#[derive(Debug, Clone, Default)]
+pub struct Masker {
+    enabled: bool,
+    values: Vec<String>,
+}
+
+impl Masker {
+    pub fn new(enabled: bool) -> Self {
+        Masker {
+            enabled,
+            values: Vec::new(),
+        }
+    }
+
+    /// Re-reads the secret-typed variables of the scopes (after scripts may have set some).
+    pub fn refresh(&mut self, scopes: &Scopes) {
+        if !self.enabled {
+            return;
+        }
+        self.values.clear();
+        for scope in [
+            &scopes.environment,
+            &scopes.globals,
+            &scopes.collection,
+            &scopes.vault,
+        ] {
+            for v in scope.values.iter().filter(|v| v.enabled && v.is_secret()) {
+                let text = crate::vars::to_js_string(&v.value);
+                // Very short values would mask unrelated text everywhere.
+                if text.chars().count() >= 4 && !self.values.contains(&text) {
+                    self.values.push(text);
+                }
+            }
+        }
+        self.values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    }
+
+    /// `text` with every secret value replaced.
+    pub fn text<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if !self.enabled || !self.values.iter().any(|v| text.contains(v.as_str())) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = text.to_string();
+        for v in &self.values {
+            out = out.replace(v.as_str(), MASK);
+        }
+        Cow::Owned(out)
+    }
+
+    /// Masks header values in place (secret headers entirely, others for secret values).
+    pub fn headers(&self, headers: &mut [(String, String)]) {
+        if !self.enabled {
+            return;
+        }
+        for (k, v) in headers.iter_mut() {
+            if SECRET_HEADERS.iter().any(|h| k.eq_ignore_ascii_case(h)) {
+                *v = MASK.to_string();
+            } else if let Cow::Owned(masked) = self.text(v) {
+                *v = masked;
+            }
+        }
+    }
+
+    pub fn request(&self, req: &mut SentRequest) {
+        if !self.enabled {
+            return;
+        }
+        if let Cow::Owned(u) = self.text(&req.url) {
+            req.url = u;
+        }
+        self.headers(&mut req.headers);
+        if let Some(body) = &req.body {
+            if let Cow::Owned(b) = self.text(body) {
+                req.body = Some(b);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::Variable;
+
+    #[test]
+    fn masks_secret_headers_and_secret_values() {
+        let mut scopes = Scopes::default();
+        scopes.environment.values.push(Variable {
+            kind: "secret".into(),
+            ..Variable::new("token", "s3cr3t-value")
+        });
+        let mut m = Masker::new(true);
+        m.refresh(&scopes);
+        let mut req = SentRequest {
+            method: "GET".into(),
+            url: "http://x/?k=s3cr3t-value".into(),
+            headers: vec![
+                ("Authorization".into(), "Basic abc".into()),
+                ("X-Key".into(), "s3cr3t-value".into()),
+                ("Accept".into(), "*/*".into()),
+            ],
+            body: None,
+        };
+        m.request(&mut req);
+        assert_eq!(req.url, "http://x/?k=********");
+        assert_eq!(req.headers[0].1, MASK);
+        assert_eq!(req.headers[1].1, MASK);
+        assert_eq!(req.headers[2].1, "*/*");
+    }
+
+    #[test]
+    fn show_secrets_leaves_everything() {
+        let m = Masker::new(false);
+        let mut h = vec![("Authorization".to_string(), "Bearer x".to_string())];
+        m.headers(&mut h);
+        assert_eq!(h[0].1, "Bearer x");
+    }
+}
