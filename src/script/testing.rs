@@ -27,6 +27,7 @@ pub fn run_in(
         scopes,
         request: &mut request,
         response,
+        cookies: Vec::new(),
         info: ScriptInfo {
             iteration_count: 1,
             request_name: "req".into(),

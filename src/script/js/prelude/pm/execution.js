@@ -18,16 +18,17 @@ export function makeExecution(S, info) {
   readonly(location, { current: info.current });
   const props = {
     setNextRequest: function setNextRequest(target) {
-      N.nextRequest(target === undefined ? null : target);
+      N.nextRequest(target);
     },
     location,
   };
-  if (S.eventName === 'prerequest') {
-    props.skipRequest = function skipRequest() {
+  props.skipRequest = S.eventName === 'prerequest'
+    ? function skipRequest() {
       S.dead = true;
       N.skipRequest();
       throw SKIP;
-    };
-  }
+    }
+    // Newman's sandbox has no skipRequest in test scripts; calling it fails with V8's message.
+    : function skipRequest() { throw new TypeError('pm.execution.skipRequest is not a function'); };
   return readonly({}, props);
 }

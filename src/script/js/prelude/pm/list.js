@@ -202,7 +202,6 @@ export class Header {
     this.key = o.key === undefined || o.key === null ? '' : String(o.key);
     this.value = o.value === undefined || o.value === null ? '' : typeof o.value === 'string' ? o.value : String(o.value);
     if (o.disabled !== undefined) this.disabled = Boolean(o.disabled);
-    else if (this.disabled !== undefined) delete this.disabled;
     if (o.description !== undefined) this.description = o.description;
     if (o.system !== undefined) this.system = o.system;
   }

@@ -140,19 +140,28 @@ export class Request {
 
   update(options) {
     const o = typeof options === 'string' ? { url: options } : options && typeof options === 'object' ? options : {};
-    this.url = o.url instanceof Url ? o.url : new Url(o.url === undefined ? '' : o.url);
+    this.url = o.url === undefined ? '' : o.url;
     this.method = o.method === undefined || o.method === null || o.method === '' ? 'GET' : String(o.method).toUpperCase();
-    const headers = o.header !== undefined ? o.header : o.headers;
-    this.headers = headers instanceof HeaderList ? headers : new HeaderList(this, headerInput(headers));
-    this.body = toBody(o.body);
-    this.auth = toAuth(o.auth, this);
+    this.headers = o.header !== undefined ? o.header : o.headers;
+    this.body = o.body;
+    this.auth = o.auth;
     if (o.description !== undefined) this.description = o.description;
     if (o.id !== undefined) this.id = o.id;
     if (o.name !== undefined) this.name = o.name;
   }
 
-  get header() { return this.headers; }
-  set header(value) { this.headers = value instanceof HeaderList ? value : new HeaderList(this, headerInput(value)); }
+  // url, headers, body and auth accept plain values (`pm.request.url = 'http://…'`) and keep
+  // the SDK types.
+  get url() { return this._url; }
+  set url(value) { hidden(this, '_url', value instanceof Url ? value : new Url(value === undefined || value === null ? '' : value)); }
+  get headers() { return this._headers; }
+  set headers(value) { hidden(this, '_headers', value instanceof HeaderList ? value : new HeaderList(this, headerInput(value))); }
+  get header() { return this._headers; }
+  set header(value) { this.headers = value; }
+  get body() { return this._body; }
+  set body(value) { hidden(this, '_body', toBody(value)); }
+  get auth() { return this._auth; }
+  set auth(value) { hidden(this, '_auth', toAuth(value, this)); }
 
   get to() { return loadExpect().expect(this).to; }
 
@@ -191,7 +200,7 @@ export class Request {
       type = options.type;
       delete options.type;
     }
-    if (type === null) { delete this.auth; return; }
+    if (type === null) { this.auth = undefined; return; }
     if (!RequestAuth.isValidType(type)) return;
     if (!(this.auth instanceof RequestAuth)) this.auth = new RequestAuth(null, this);
     else this.auth.clear(type);
@@ -220,6 +229,10 @@ export class Request {
 }
 Request._postman_propertyName = 'Request';
 Request.prototype._postman_propertyName = 'Request';
+
+function hidden(obj, key, value) {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: false, configurable: true });
+}
 
 /** Headers given as a list, a `k: v` text block, or a plain object. */
 function headerInput(headers) {

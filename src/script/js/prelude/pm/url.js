@@ -112,7 +112,9 @@ export class Url {
 
   getRaw() { return this.toString(); }
 
-  toString(forceProtocol) {
+  toString(forceProtocol) { return this._unparse(forceProtocol, false); }
+
+  _unparse(forceProtocol, unresolved) {
     let raw = '';
     let protocol = this.protocol;
     if (forceProtocol && !protocol) protocol = 'http';
@@ -120,7 +122,7 @@ export class Url {
     if (this.auth && this.auth.user) raw += (this.auth.password ? `${this.auth.user}:${this.auth.password}` : this.auth.user) + '@';
     if (this.host) raw += this.getHost();
     if (this.port) raw += ':' + this.port;
-    if (this.path) raw += this.getPath();
+    if (this.path) raw += this.getPath(unresolved);
     if (this.query && this.query.count()) {
       const qs = this.getQueryString({ ignoreDisabled: true });
       if (qs) raw += '?' + qs;
@@ -181,7 +183,7 @@ export class Url {
 
   /** The collection v2.1 `url` object. */
   toJSON() {
-    const out = { raw: this.toString() };
+    const out = { raw: this._unparse(false, true) };
     if (this.protocol) out.protocol = this.protocol;
     if (this.auth) out.auth = { ...this.auth };
     if (this.host) out.host = this.host.slice();

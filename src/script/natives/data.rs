@@ -1,0 +1,110 @@
+//! Natives that hand the prelude the data of the running script: the request (collection JSON, and
+//! back when a pre-request script changed it), the response (metadata built straight into JS
+//! objects; body text and bytes only when asked), the response URL's cookies and `pm.info`.
+
+use super::Shared;
+use crate::http::Response;
+use crate::script::convert::{from_js, to_js};
+use rquickjs::{Array, Ctx, Function, Object, TypedArray, Value};
+use serde_json::json;
+
+pub(super) fn install<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
+    let s = state.clone();
+    obj.set(
+        "request",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| to_js(&ctx, &s.borrow().request))?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "setRequest",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, value: Value<'js>| {
+            let value = from_js(&ctx, value)?;
+            s.borrow_mut().request = value;
+            Ok::<_, rquickjs::Error>(())
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "response",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
+            let st = s.borrow();
+            match &st.response {
+                None => Ok(Value::new_undefined(ctx.clone())),
+                Some(r) => response_object(&ctx, r, false).map(Object::into_value),
+            }
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "responseText",
+        Function::new(ctx.clone(), move || {
+            let st = s.borrow();
+            st.response
+                .as_ref()
+                .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "responseBytes",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
+            let st = s.borrow();
+            let bytes: &[u8] = st.response.as_ref().map(|r| &r.body[..]).unwrap_or(&[]);
+            TypedArray::<u8>::new_copy(ctx.clone(), bytes)
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "cookies",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
+            to_js(&ctx, &serde_json::Value::Array(s.borrow().cookies.clone()))
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "info",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
+            let st = s.borrow();
+            let i = &st.info;
+            let v = json!({
+                "eventName": st.listen.map(|l| l.as_str()),
+                "iteration": i.iteration,
+                "iterationCount": i.iteration_count,
+                "requestName": i.request_name,
+                "requestId": i.request_id,
+                "location": i.location,
+                "current": i.current,
+            });
+            to_js(&ctx, &v)
+        })?,
+    )?;
+    Ok(())
+}
+
+/// A response as the prelude's `Response` is built from: `{code, status, headers: [[k, v]…],
+/// responseTime, responseSize, url}`, plus `body` (text) and `stream` (Uint8Array) when `full`.
+pub fn response_object<'js>(
+    ctx: &Ctx<'js>,
+    r: &Response,
+    full: bool,
+) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    o.set("code", r.code)?;
+    o.set("status", r.status.as_str())?;
+    let headers = Array::new(ctx.clone())?;
+    for (i, (k, v)) in r.headers.iter().enumerate() {
+        let pair = Array::new(ctx.clone())?;
+        pair.set(0, k.as_str())?;
+        pair.set(1, v.as_str())?;
+        headers.set(i, pair)?;
+    }
+    o.set("headers", headers)?;
+    o.set("responseTime", r.response_time.round())?;
+    o.set("responseSize", r.body.len() as f64)?;
+    o.set("url", r.url.as_str())?;
+    if full {
+        o.set("body", String::from_utf8_lossy(&r.body).as_ref())?;
+        o.set("stream", TypedArray::<u8>::new_copy(ctx.clone(), &r.body[..])?)?;
+    }
+    Ok(o)
+}

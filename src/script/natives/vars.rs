@@ -1,0 +1,304 @@
+//! Natives over the variable scopes: get/has/set/unset/clear/toObject/toJSON of one scope or the
+//! merged view, `replaceIn`, and the vault (`pm.vault`). Values cross as JSON values, so scripts
+//! keep numbers, booleans and objects. `pm.iterationData` writes last only for the script that
+//! made them (Newman gives each script its own copy of the data row).
+
+use super::Shared;
+use crate::script::convert::{from_js, to_js};
+use crate::vars::{Scopes, VariableScope};
+use rquickjs::function::Opt;
+use rquickjs::{Ctx, Function, Object, Value};
+use serde_json::{json, Value as Json};
+
+fn scope_mut<'a>(scopes: &'a mut Scopes, name: &str) -> Option<&'a mut VariableScope> {
+    Some(match name {
+        "environment" => &mut scopes.environment,
+        "globals" => &mut scopes.globals,
+        "collectionVariables" => &mut scopes.collection,
+        "variables" => &mut scopes.local,
+        "iterationData" => &mut scopes.data,
+        _ => return None,
+    })
+}
+
+fn scope_ref<'a>(scopes: &'a Scopes, name: &str) -> Option<&'a VariableScope> {
+    Some(match name {
+        "environment" => &scopes.environment,
+        "globals" => &scopes.globals,
+        "collectionVariables" => &scopes.collection,
+        "variables" => &scopes.local,
+        "iterationData" => &scopes.data,
+        _ => return None,
+    })
+}
+
+/// Runs `f` on a scope about to change, keeping the data row of the script's start to restore.
+fn write(s: &Shared, scope: &str, f: impl FnOnce(&mut VariableScope)) {
+    let mut st = s.borrow_mut();
+    if scope == "iterationData" && st.data_backup.is_none() {
+        st.data_backup = Some(st.scopes.data.clone());
+    }
+    if let Some(sc) = scope_mut(&mut st.scopes, scope) {
+        f(sc);
+    }
+}
+
+pub(super) fn install<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
+    reads(ctx, obj, state)?;
+    writes(ctx, obj, state)?;
+    vault(ctx, obj, state)
+}
+
+fn reads<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
+    let s = state.clone();
+    obj.set(
+        "varGet",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, scope: String, key: String| {
+            let st = s.borrow();
+            let found = if scope == "merged" {
+                st.scopes.get(&key)
+            } else {
+                scope_ref(&st.scopes, &scope).and_then(|sc| sc.get(&key))
+            };
+            match found {
+                Some(v) => to_js(&ctx, v),
+                None => Ok(Value::new_undefined(ctx.clone())),
+            }
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "varHas",
+        Function::new(ctx.clone(), move |scope: String, key: String| {
+            let st = s.borrow();
+            if scope == "merged" {
+                st.scopes.has(&key)
+            } else {
+                scope_ref(&st.scopes, &scope).is_some_and(|sc| sc.has(&key))
+            }
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "varObject",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, scope: String| {
+            let st = s.borrow();
+            let map = if scope == "merged" {
+                st.scopes.to_object()
+            } else {
+                scope_ref(&st.scopes, &scope)
+                    .map(VariableScope::to_object)
+                    .unwrap_or_default()
+            };
+            to_js(&ctx, &Json::Object(map.into_iter().collect()))
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "scopeJSON",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, scope: String| {
+            let st = s.borrow();
+            let v = scope_ref(&st.scopes, &scope).map(scope_json).unwrap_or(Json::Null);
+            to_js(&ctx, &v)
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "scopeName",
+        Function::new(ctx.clone(), move |scope: String| {
+            let st = s.borrow();
+            scope_ref(&st.scopes, &scope).and_then(|sc| sc.name.clone())
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "scopeId",
+        Function::new(ctx.clone(), move |scope: String| {
+            let st = s.borrow();
+            scope_ref(&st.scopes, &scope).and_then(|sc| sc.id.clone())
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "replaceIn",
+        Function::new(ctx.clone(), move |scope: String, text: String| {
+            let st = s.borrow();
+            if scope == "merged" {
+                return replace(&st.scopes, &text);
+            }
+            let Some(sc) = scope_ref(&st.scopes, &scope) else {
+                return text;
+            };
+            let mut only = Scopes::default();
+            match scope.as_str() {
+                "environment" => only.environment = sc.clone(),
+                "globals" => only.globals = sc.clone(),
+                "collectionVariables" => only.collection = sc.clone(),
+                "iterationData" => only.data = sc.clone(),
+                _ => only.local = sc.clone(),
+            }
+            replace(&only, &text)
+        })?,
+    )?;
+    Ok(())
+}
+
+/// A scope as the SDK's `VariableScope#toJSON` gives it.
+fn scope_json(sc: &VariableScope) -> Json {
+    let values: Vec<Json> = sc
+        .values
+        .iter()
+        .map(|v| {
+            let mut o = json!({"key": v.key, "value": v.value, "type": v.kind});
+            if !v.enabled {
+                o["disabled"] = Json::Bool(true);
+            }
+            o
+        })
+        .collect();
+    let mut out = serde_json::Map::new();
+    if let Some(id) = &sc.id {
+        out.insert("id".into(), Json::String(id.clone()));
+    }
+    if let Some(name) = &sc.name {
+        out.insert("name".into(), Json::String(name.clone()));
+    }
+    out.insert("values".into(), Json::Array(values));
+    Json::Object(out)
+}
+
+fn writes<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
+    let s = state.clone();
+    obj.set(
+        "varSet",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, scope: String, key: String, value: Value<'js>, kind: Opt<String>| {
+                let value = from_js(&ctx, value)?;
+                write(&s, &scope, |sc| match kind.0 {
+                    Some(kind) => sc.set_typed(&key, value, &kind),
+                    None => sc.set(&key, value),
+                });
+                Ok::<_, rquickjs::Error>(())
+            },
+        )?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "varUnset",
+        Function::new(ctx.clone(), move |scope: String, key: String| {
+            write(&s, &scope, |sc| sc.unset(&key));
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "varClear",
+        Function::new(ctx.clone(), move |scope: String| {
+            write(&s, &scope, VariableScope::clear);
+        })?,
+    )?;
+    Ok(())
+}
+
+fn vault<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
+    let s = state.clone();
+    obj.set(
+        "vaultGet",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, key: String| {
+            let st = s.borrow();
+            match st.scopes.vault.get(&key) {
+                Some(Json::String(v)) => to_js(&ctx, &Json::String(v.clone())),
+                Some(Json::Null) | None => Ok(Value::new_undefined(ctx.clone())),
+                Some(other) => to_js(&ctx, &Json::String(text_of(other))),
+            }
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "vaultSet",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, key: String, value: Value<'js>| {
+            let value = from_js(&ctx, value)?;
+            s.borrow_mut().scopes.vault.set(&key, value);
+            Ok::<_, rquickjs::Error>(())
+        })?,
+    )?;
+    let s = state.clone();
+    obj.set(
+        "vaultUnset",
+        Function::new(ctx.clone(), move |key: String| {
+            s.borrow_mut().scopes.vault.unset(&key);
+        })?,
+    )?;
+    Ok(())
+}
+
+/// A variable value as it substitutes into text (Postman's `Variable#toString`).
+fn text_of(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        Json::Null => "null".into(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => n.to_string(),
+        Json::Array(_) | Json::Object(_) => "[object Object]".into(),
+    }
+}
+
+/// `{{name}}` substitution for `replaceIn`: repeated passes (nested references) up to Postman's
+/// limit of 19, unknown names left as they are.
+// TODO(lead): use `Scopes::replace` (src/vars/resolve.rs) once it is on main; it also expands
+// dynamic `{{$…}}` variables, which this stand-in does not.
+fn replace(scopes: &Scopes, text: &str) -> String {
+    let mut out = text.to_string();
+    for _ in 0..19 {
+        let mut changed = false;
+        let mut next = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(open) = rest.find("{{") {
+            let after = &rest[open + 2..];
+            let Some(close) = after.find("}}") else { break };
+            let name = &after[..close];
+            if name.contains('{') || name.contains('}') {
+                next.push_str(&rest[..open + 1]);
+                rest = &rest[open + 1..];
+                continue;
+            }
+            next.push_str(&rest[..open]);
+            match scopes.get(name) {
+                Some(v) => {
+                    next.push_str(&text_of(v));
+                    changed = true;
+                }
+                None => next.push_str(&rest[open..open + close + 4]),
+            }
+            rest = &after[close + 2..];
+        }
+        next.push_str(rest);
+        out = next;
+        if !changed {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_resolves_nested_and_keeps_unknown() {
+        let mut s = Scopes::default();
+        s.environment.set("a", json!("{{b}}"));
+        s.globals.set("b", json!(2));
+        s.local.set("o", json!({"x": 1}));
+        assert_eq!(replace(&s, "x={{a}} y={{nope}} {{o}}"), "x=2 y={{nope}} [object Object]");
+        assert_eq!(replace(&s, "{{{a}}}"), "{2}");
+    }
+
+    #[test]
+    fn replace_stops_at_the_nesting_limit() {
+        let mut s = Scopes::default();
+        s.environment.set("self", json!("{{self}}"));
+        assert_eq!(replace(&s, "{{self}}"), "{{self}}");
+    }
+}
