@@ -212,7 +212,7 @@ impl Sandbox {
         if let Some(f) = self.compiled.get(&key) {
             return Ok(f.clone());
         }
-        let wrapped = format!("(async function () {{{code}\n}})");
+        let wrapped = format!("{WRAP_OPEN}{code}\n}})");
         let compiled = self.engine.ctx.with(|ctx| {
             let mut opts = EvalOptions::default();
             opts.global = true;
@@ -252,9 +252,22 @@ pub(super) fn timeout_failure(sync: bool) -> ScriptFailure {
     }
 }
 
-fn failure_from_info(error: ErrorInfo) -> ScriptFailure {
+/// What a user script is wrapped in (its first line starts after it).
+const WRAP_OPEN: &str = "(async function () {";
+
+fn failure_from_info(mut error: ErrorInfo) -> ScriptFailure {
     let position = error.stack.as_deref().and_then(script_position);
+    error.stack = error.stack.as_deref().map(user_frames);
     ScriptFailure { error, position }
+}
+
+/// The stack without the prelude's own frames.
+fn user_frames(stack: &str) -> String {
+    stack
+        .lines()
+        .filter(|l| !l.contains("(prelude/"))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// The property that tags a rejected promise with its entry in `State::unhandled`.
@@ -308,7 +321,10 @@ fn script_position(stack: &str) -> Option<(u32, u32)> {
                 .split(|c: char| !c.is_ascii_digit())
                 .filter(|s| !s.is_empty());
             let line = parts.next()?.parse().ok()?;
-            let col = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+            let mut col: u32 = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+            if line == 1 {
+                col = col.saturating_sub(WRAP_OPEN.len() as u32);
+            }
             return Some((line, col));
         }
     }

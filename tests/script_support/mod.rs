@@ -280,9 +280,13 @@ async fn send(request: Value) -> Result<Exchange, ErrorInfo> {
         .map_err(|e| ErrorInfo::new("Error", e.to_string()))?;
     tokio::task::spawn_local(conn);
     let method = request["method"].as_str().unwrap_or("GET").to_string();
+    let target = match parsed.query() {
+        Some(q) => format!("{}?{q}", parsed.path()),
+        None => parsed.path().to_string(),
+    };
     let mut builder = hyper::Request::builder()
         .method(method.as_str())
-        .uri(&url)
+        .uri(target)
         .header("Host", addr.clone());
     let mut headers = Vec::new();
     if let Some(list) = request["header"].as_array() {

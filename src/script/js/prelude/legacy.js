@@ -62,7 +62,7 @@ function watched(S, key, value) {
   if (!value || (typeof value !== 'object' && typeof value !== 'function')) return value;
   return new Proxy(value, {
     get(target, prop) {
-      if (key !== 'postman') warn(S, key);
+      warn(S, key === 'postman' ? `postman.${String(prop)}` : key);
       return target[prop];
     },
     set(target, prop, v) {
