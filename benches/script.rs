@@ -47,7 +47,10 @@ fn response(body: &str) -> Response {
         code: 200,
         status: "OK".into(),
         headers: vec![
-            ("Content-Type".into(), "application/json; charset=utf-8".into()),
+            (
+                "Content-Type".into(),
+                "application/json; charset=utf-8".into(),
+            ),
             ("Content-Length".into(), body.len().to_string()),
             ("Date".into(), "Mon, 01 Jan 2024 00:00:00 GMT".into()),
         ],
@@ -60,7 +63,11 @@ fn response(body: &str) -> Response {
 
 fn bench(c: &mut Criterion) {
     let body = body();
-    assert!(body.len() > 1900 && body.len() < 2600, "body is {} bytes", body.len());
+    assert!(
+        body.len() > 1900 && body.len() < 2600,
+        "body is {} bytes",
+        body.len()
+    );
     let response = response(&body);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

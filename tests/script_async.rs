@@ -3,7 +3,7 @@
 
 mod script_support;
 
-use postie::script::{ScriptEvent, NoHost};
+use postie::script::{NoHost, ScriptEvent};
 use postie::vars::Scopes;
 use script_support::*;
 use serde_json::json;
@@ -12,7 +12,12 @@ fn with_server(code: &str) -> (Ran, EchoServer, TestHost) {
     let server = EchoServer::start();
     let code = code.replace("{{URL}}", &server.url(""));
     let host = TestHost::default();
-    let ran = run_with(&mut sandbox(), &host, &mut Scopes::default(), Script::test(&code));
+    let ran = run_with(
+        &mut sandbox(),
+        &host,
+        &mut Scopes::default(),
+        Script::test(&code),
+    );
     (ran, server, host)
 }
 
@@ -53,7 +58,12 @@ fn send_request_promise_form_with_a_request_object() {
            if (j.headers['x-var'] !== '{{notReplaced}}') throw new Error('substituted');\n\
          });",
     );
-    assert_eq!(lines(&ran.out).last().map(String::as_str), Some("ok 0 echoed"), "{:?}", lines(&ran.out));
+    assert_eq!(
+        lines(&ran.out).last().map(String::as_str),
+        Some("ok 0 echoed"),
+        "{:?}",
+        lines(&ran.out)
+    );
     let seen = &server.requests()[0];
     assert_eq!(seen.method, "POST");
     let sent = &host.sent.borrow()[0];
@@ -88,7 +98,11 @@ fn concurrent_send_requests_are_in_flight_together() {
          setTimeout(() => pm.test('overlapped', () => { if (got.join() !== 'true,true,true') throw new Error(got.join()); }), 0);",
     );
     let l = clean(&ran);
-    assert_eq!(l.iter().filter(|x| x.starts_with("request GET")).count(), 5, "{l:#?}");
+    assert_eq!(
+        l.iter().filter(|x| x.starts_with("request GET")).count(),
+        5,
+        "{l:#?}"
+    );
     assert!(l.contains(&"ok 0 promise results".to_string()), "{l:#?}");
     assert!(l.contains(&"ok 1 overlapped".to_string()), "{l:#?}");
     assert_eq!(server.requests().len(), 5);
@@ -102,13 +116,32 @@ fn send_request_errors_reach_the_callback_and_the_promise() {
                 }));\n\
                 try { await pm.sendRequest('http://127.0.0.1:1/again'); } catch (e) { console.log('caught', e.name); }\n\
                 pm.sendRequest(null, (err) => console.log(err.message));";
-    let ran = run_with(&mut sandbox(), &TestHost::default(), &mut Scopes::default(), Script::test(code));
+    let ran = run_with(
+        &mut sandbox(),
+        &TestHost::default(),
+        &mut Scopes::default(),
+        Script::test(code),
+    );
     let l = clean(&ran);
-    assert_eq!(l.iter().filter(|x| x.starts_with("request-error http://127.0.0.1:1/")).count(), 2, "{l:#?}");
+    assert_eq!(
+        l.iter()
+            .filter(|x| x.starts_with("request-error http://127.0.0.1:1/"))
+            .count(),
+        2,
+        "{l:#?}"
+    );
     assert!(l.contains(&"ok 0 cb err".to_string()), "{l:#?}");
     assert!(l.contains(&"log 'caught', 'Error'".to_string()), "{l:#?}");
-    assert!(l.contains(&"log 'sendrequest: nothing to request'".to_string()), "{l:#?}");
-    let failed = ran.out.events.iter().filter(|e| matches!(e, ScriptEvent::Request(r) if r.is_err())).count();
+    assert!(
+        l.contains(&"log 'sendrequest: nothing to request'".to_string()),
+        "{l:#?}"
+    );
+    let failed = ran
+        .out
+        .events
+        .iter()
+        .filter(|e| matches!(e, ScriptEvent::Request(r) if r.is_err()))
+        .count();
     assert_eq!(failed, 2);
 }
 
@@ -117,7 +150,10 @@ fn file_bodies_are_not_sent_from_scripts() {
     let (ran, _, host) = with_server(
         "await pm.sendRequest({url: '{{URL}}/up', method: 'POST', body: {mode: 'file', file: {src: '/etc/passwd'}}});",
     );
-    assert_eq!(clean(&ran)[0], "warn 'uploading files from scripts is not allowed'");
+    assert_eq!(
+        clean(&ran)[0],
+        "warn 'uploading files from scripts is not allowed'"
+    );
     assert!(host.sent.borrow()[0].get("body").is_none());
 }
 
@@ -128,7 +164,10 @@ fn an_error_in_a_send_request_callback_is_a_script_error() {
          pm.sendRequest('{{URL}}/get', () => { throw new SyntaxError('in callback'); });",
     );
     let err = ran.out.error.clone().expect("script error");
-    assert_eq!((err.error.name.as_str(), err.error.message.as_str()), ("SyntaxError", "in callback"));
+    assert_eq!(
+        (err.error.name.as_str(), err.error.message.as_str()),
+        ("SyntaxError", "in callback")
+    );
     assert_eq!(err.position.map(|p| p.0), Some(2));
     assert_eq!(lines(&ran.out)[0], "ok 0 before");
 }
@@ -139,7 +178,10 @@ fn send_request_response_bytes() {
         "const res = await pm.sendRequest('{{URL}}/bytes');\n\
          console.log(res.stream.length, res.stream[255], res.responseSize, res.contentInfo().mimeType);",
     );
-    assert_eq!(clean(&ran).last().map(String::as_str), Some("log 256, 255, 256, 'unknown'"));
+    assert_eq!(
+        clean(&ran).last().map(String::as_str),
+        Some("log 256, 255, 256, 'unknown'")
+    );
 }
 
 #[test]
@@ -153,7 +195,15 @@ fn timers_intervals_and_nesting() {
     ));
     assert_eq!(
         clean(&ran),
-        vec!["log 'args', 'x', 'y'", "log 'tick', 1", "log 'tick', 2", "log 'tick', 3", "log 'outer'", "log 'immediate'", "log 'inner'"]
+        vec![
+            "log 'args', 'x', 'y'",
+            "log 'tick', 1",
+            "log 'tick', 2",
+            "log 'tick', 3",
+            "log 'outer'",
+            "log 'immediate'",
+            "log 'inner'"
+        ]
     );
 }
 
@@ -184,25 +234,38 @@ fn events_interleave_as_they_happen() {
          console.log('two');\n\
          tests['legacy last'] = true;",
     );
-    let l: Vec<String> = clean(&ran).into_iter().filter(|x| !x.starts_with("warn")).collect();
+    let l: Vec<String> = clean(&ran)
+        .into_iter()
+        .filter(|x| !x.starts_with("warn"))
+        .collect();
     assert_eq!(l.len(), 7, "{l:#?}");
     assert_eq!(&l[..3], &["log 'one'", "ok 0 sync", "log 'two'"]);
     assert!(l[3].starts_with("request GET"));
-    assert_eq!(&l[4..], &["log 'three'", "ok 1 in callback", "ok 2 legacy last"]);
+    assert_eq!(
+        &l[4..],
+        &["log 'three'", "ok 1 in callback", "ok 2 legacy last"]
+    );
 }
 
 #[test]
 fn unhandled_rejections_are_script_errors_but_handled_late_ones_are_not() {
-    let (ran, _) = run(Script::test("Promise.reject(new TypeError('nobody caught me'));"));
+    let (ran, _) = run(Script::test(
+        "Promise.reject(new TypeError('nobody caught me'));",
+    ));
     let err = ran.out.error.expect("error");
-    assert_eq!((err.error.name.as_str(), err.error.message.as_str()), ("TypeError", "nobody caught me"));
+    assert_eq!(
+        (err.error.name.as_str(), err.error.message.as_str()),
+        ("TypeError", "nobody caught me")
+    );
     let (ran, _) = run(Script::test(
         "const p = Promise.reject(new Error('caught later'));\n\
          await new Promise(r => setTimeout(r, 1));\n\
          p.catch(() => console.log('handled'));",
     ));
     assert_eq!(clean(&ran), vec!["log 'handled'"]);
-    let (ran, _) = run(Script::test("new Promise((_, reject) => setTimeout(() => reject('plain string'), 1));"));
+    let (ran, _) = run(Script::test(
+        "new Promise((_, reject) => setTimeout(() => reject('plain string'), 1));",
+    ));
     assert_eq!(ran.out.error.expect("error").error.message, "plain string");
 }
 
@@ -216,5 +279,8 @@ fn an_error_in_a_timer_callback_is_a_script_error() {
     let err = ran.out.error.clone().expect("error");
     assert_eq!(err.error.name, "ReferenceError");
     assert_eq!(err.position.map(|p| p.0), Some(2));
-    assert_eq!(lines(&ran.out), vec!["ok 0 first", "ok 1 other timers still run"]);
+    assert_eq!(
+        lines(&ran.out),
+        vec!["ok 0 first", "ok 1 other timers still run"]
+    );
 }

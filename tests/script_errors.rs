@@ -34,7 +34,12 @@ fn a_throw_ends_only_that_script_and_earlier_tests_stand() {
     assert!(!stack.contains("prelude/"), "{stack}");
     assert_eq!(lines(&ran.out), vec!["ok 0 before"]);
     assert_eq!(scopes.environment.get("kept"), Some(&json!(1)));
-    let next = run_with(&mut sb, &host, &mut scopes, Script::test("pm.test('next script', () => {});"));
+    let next = run_with(
+        &mut sb,
+        &host,
+        &mut scopes,
+        Script::test("pm.test('next script', () => {});"),
+    );
     assert_eq!(clean(&next), vec!["ok 0 next script"]);
 }
 
@@ -53,13 +58,25 @@ fn thrown_non_errors() {
     let cases = [
         ("throw 'text'", "Error", "text"),
         ("throw 42", "Error", "42"),
-        ("throw {name: 'Custom', message: 'from object'}", "Custom", "from object"),
-        ("await Promise.reject(new RangeError('async'))", "RangeError", "async"),
+        (
+            "throw {name: 'Custom', message: 'from object'}",
+            "Custom",
+            "from object",
+        ),
+        (
+            "await Promise.reject(new RangeError('async'))",
+            "RangeError",
+            "async",
+        ),
     ];
     for (code, name, message) in cases {
         let (ran, _) = run(Script::test(code));
         let err = ran.out.error.expect(code);
-        assert_eq!((err.error.name.as_str(), err.error.message.as_str()), (name, message), "{code}");
+        assert_eq!(
+            (err.error.name.as_str(), err.error.message.as_str()),
+            (name, message),
+            "{code}"
+        );
     }
 }
 
@@ -89,23 +106,45 @@ fn sync_and_async_timeouts_have_newmans_messages() {
     let host = TestHost::default();
     let mut scopes = Scopes::default();
     let cases = [
-        ("while (true) {}", "sandbox: synchronous script execution timeout"),
-        ("for (;;) { try { while (true) {} } catch (e) {} }", "sandbox: synchronous script execution timeout"),
-        ("setTimeout(() => {}, 60000)", "sandbox: asynchronous script execution timeout"),
-        ("setTimeout(() => { while (true) {} }, 1)", "sandbox: asynchronous script execution timeout"),
-        ("setInterval(() => {}, 5)", "sandbox: asynchronous script execution timeout"),
+        (
+            "while (true) {}",
+            "sandbox: synchronous script execution timeout",
+        ),
+        (
+            "for (;;) { try { while (true) {} } catch (e) {} }",
+            "sandbox: synchronous script execution timeout",
+        ),
+        (
+            "setTimeout(() => {}, 60000)",
+            "sandbox: asynchronous script execution timeout",
+        ),
+        (
+            "setTimeout(() => { while (true) {} }, 1)",
+            "sandbox: asynchronous script execution timeout",
+        ),
+        (
+            "setInterval(() => {}, 5)",
+            "sandbox: asynchronous script execution timeout",
+        ),
     ];
     for (code, message) in cases {
         let ran = run_with(&mut sb, &host, &mut scopes, Script::test(code));
         assert_eq!(ran.out.error.expect(code).error.message, message, "{code}");
     }
-    let ran = run_with(&mut sb, &host, &mut scopes, Script::test("pm.test('alive', () => {})"));
+    let ran = run_with(
+        &mut sb,
+        &host,
+        &mut scopes,
+        Script::test("pm.test('alive', () => {})"),
+    );
     assert_eq!(clean(&ran), vec!["ok 0 alive"]);
 }
 
 #[test]
 fn a_never_resolved_promise_without_a_timeout_just_ends() {
-    let (ran, _) = run(Script::test("pm.test('t', () => {}); await new Promise(() => {}); console.log('never');"));
+    let (ran, _) = run(Script::test(
+        "pm.test('t', () => {}); await new Promise(() => {}); console.log('never');",
+    ));
     assert_eq!(clean(&ran), vec!["ok 0 t"]);
 }
 
@@ -128,7 +167,12 @@ fn memory_bombs_and_stack_overflows_are_script_errors() {
         Script::test("const a = []; for (;;) a.push('x'.repeat(1 << 20) + a.length);"),
     );
     assert!(bomb.out.error.is_some());
-    let deep = run_with(&mut sb, &host, &mut scopes, Script::test("const f = (n) => f(n + 1) + 1; f(0);"));
+    let deep = run_with(
+        &mut sb,
+        &host,
+        &mut scopes,
+        Script::test("const f = (n) => f(n + 1) + 1; f(0);"),
+    );
     assert_eq!(deep.out.error.expect("overflow").error.name, "RangeError");
     let json = run_with(
         &mut sb,
@@ -137,7 +181,12 @@ fn memory_bombs_and_stack_overflows_are_script_errors() {
         Script::test("JSON.parse('['.repeat(1e6) + ']'.repeat(1e6));"),
     );
     assert!(json.out.error.is_some());
-    let ran = run_with(&mut sb, &host, &mut scopes, Script::test("pm.test('still fine', () => {})"));
+    let ran = run_with(
+        &mut sb,
+        &host,
+        &mut scopes,
+        Script::test("pm.test('still fine', () => {})"),
+    );
     assert_eq!(clean(&ran), vec!["ok 0 still fine"]);
 }
 

@@ -8,11 +8,17 @@ use script_support::*;
 use serde_json::json;
 
 fn warnings(l: &[String]) -> Vec<String> {
-    l.iter().filter(|x| x.starts_with("warn ")).cloned().collect()
+    l.iter()
+        .filter(|x| x.starts_with("warn "))
+        .cloned()
+        .collect()
 }
 
 fn logs(l: &[String]) -> Vec<String> {
-    l.iter().filter(|x| !x.starts_with("warn ")).cloned().collect()
+    l.iter()
+        .filter(|x| !x.starts_with("warn "))
+        .cloned()
+        .collect()
 }
 
 #[test]
@@ -57,7 +63,8 @@ fn request_global_is_the_request_as_the_script_started() {
         ]
     );
     let mut s = Script::pre("console.log(request.data)");
-    s.request = json!({"url": "http://h/", "method": "POST", "body": {"mode": "raw", "raw": "text body"}});
+    s.request =
+        json!({"url": "http://h/", "method": "POST", "body": {"mode": "raw", "raw": "text body"}});
     let (ran, _) = run(s);
     assert_eq!(logs(&clean(&ran)), vec!["log 'text body'"]);
 }
@@ -79,7 +86,12 @@ fn environment_and_globals_are_snapshots_kept_in_step_by_postman_calls() {
                 environment.direct = 1;\n\
                 postman.clearEnvironmentVariables();\n\
                 console.log(Object.keys(environment), pm.environment.toObject());";
-    let ran = run_with(&mut sandbox(), &TestHost::default(), &mut scopes, Script::test(code));
+    let ran = run_with(
+        &mut sandbox(),
+        &TestHost::default(),
+        &mut scopes,
+        Script::test(code),
+    );
     assert_eq!(
         logs(&clean(&ran)),
         vec![
@@ -139,10 +151,15 @@ fn warnings_start_again_in_the_next_script() {
 fn prerequest_scripts_have_no_response_globals() {
     let (ran, _) = run(Script::pre("responseBody"));
     let err = ran.out.error.expect("error");
-    assert_eq!((err.error.name.as_str(), err.error.message.as_str()), ("ReferenceError", "responseBody is not defined"));
+    assert_eq!(
+        (err.error.name.as_str(), err.error.message.as_str()),
+        ("ReferenceError", "responseBody is not defined")
+    );
     let (ran, _) = run(Script::pre("postman.getResponseHeader('a')"));
     assert_eq!(ran.out.error.expect("error").error.name, "TypeError");
-    let (ran, _) = run(Script::pre("console.log(typeof tests, typeof postman.setNextRequest)"));
+    let (ran, _) = run(Script::pre(
+        "console.log(typeof tests, typeof postman.setNextRequest)",
+    ));
     assert_eq!(logs(&clean(&ran)), vec!["log 'object', 'function'"]);
 }
 
@@ -153,13 +170,24 @@ fn use_sandbox2_turns_the_legacy_globals_off() {
             "{marker}\nconsole.log(typeof tests, typeof postman, typeof responseBody, typeof environment, atob('YQ=='));"
         );
         let (ran, _) = run(Script::test(&code));
-        assert_eq!(clean(&ran), vec!["log 'undefined', 'undefined', 'undefined', 'undefined', 'a'"]);
+        assert_eq!(
+            clean(&ran),
+            vec!["log 'undefined', 'undefined', 'undefined', 'undefined', 'a'"]
+        );
     }
     let mut sb = sandbox();
     let host = TestHost::default();
     let mut scopes = Scopes::default();
-    let off = run_with(&mut sb, &host, &mut scopes, Script::test("'use sandbox2';\ntests['x'] = 1;"));
-    assert_eq!(off.out.error.expect("error").error.message, "tests is not defined");
+    let off = run_with(
+        &mut sb,
+        &host,
+        &mut scopes,
+        Script::test("'use sandbox2';\ntests['x'] = 1;"),
+    );
+    assert_eq!(
+        off.out.error.expect("error").error.message,
+        "tests is not defined"
+    );
     let on = run_with(&mut sb, &host, &mut scopes, Script::test("tests['x'] = 1;"));
     assert_eq!(lines(&on.out).last().map(String::as_str), Some("ok 0 x"));
 }
@@ -179,8 +207,10 @@ fn legacy_names_can_be_declared_and_assigned() {
 #[test]
 fn get_response_cookie_returns_the_cookie() {
     let mut s = Script::test("const c = postman.getResponseCookie('sid'); console.log(c.value, c.httpOnly, postman.getResponseCookie('none'));");
-    s.cookies = vec![json!({"name": "sid", "value": "v1", "domain": "example.com", "path": "/", "expires": null,
-                            "httpOnly": true, "secure": false, "hostOnly": true})];
+    s.cookies = vec![
+        json!({"name": "sid", "value": "v1", "domain": "example.com", "path": "/", "expires": null,
+                            "httpOnly": true, "secure": false, "hostOnly": true}),
+    ];
     let (ran, _) = run(s);
     assert_eq!(logs(&clean(&ran)), vec!["log 'v1', true, undefined"]);
 }

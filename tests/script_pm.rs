@@ -53,7 +53,12 @@ fn scopes_keep_js_types_and_reach_rust() {
          });\n\
          pm.environment.clear();",
     );
-    let ran = run_with(&mut sandbox(), &TestHost::default(), &mut scopes, Script::test(&c));
+    let ran = run_with(
+        &mut sandbox(),
+        &TestHost::default(),
+        &mut scopes,
+        Script::test(&c),
+    );
     let l = clean(&ran);
     assert!(l.iter().all(|x| x.starts_with("ok")), "{l:#?}");
     assert!(scopes.environment.values.is_empty());
@@ -94,11 +99,15 @@ fn info_and_execution_location() {
 
 #[test]
 fn set_next_request_last_call_wins_and_null_stops() {
-    let (ran, _) = run(Script::test("pm.execution.setNextRequest('A'); postman.setNextRequest('B');"));
+    let (ran, _) = run(Script::test(
+        "pm.execution.setNextRequest('A'); postman.setNextRequest('B');",
+    ));
     assert_eq!(ran.out.next_request, Some(NextRequest::To("B".into())));
     let (ran, _) = run(Script::pre("pm.execution.setNextRequest(null);"));
     assert_eq!(ran.out.next_request, Some(NextRequest::Stop));
-    let (ran, _) = run(Script::test("pm.execution.setNextRequest('A'); pm.execution.setNextRequest();"));
+    let (ran, _) = run(Script::test(
+        "pm.execution.setNextRequest('A'); pm.execution.setNextRequest();",
+    ));
     assert_eq!(ran.out.next_request, None);
     let (ran, _) = run(Script::test("console.log('no jump')"));
     assert_eq!(ran.out.next_request, None);
@@ -122,7 +131,10 @@ fn skip_request_is_not_a_function_in_test_scripts() {
     let (ran, _) = run(Script::test("pm.execution.skipRequest();"));
     let err = ran.out.error.expect("error");
     assert_eq!(err.error.name, "TypeError");
-    assert_eq!(err.error.message, "pm.execution.skipRequest is not a function");
+    assert_eq!(
+        err.error.message,
+        "pm.execution.skipRequest is not a function"
+    );
     assert!(!ran.out.skip_request);
 }
 
@@ -222,7 +234,10 @@ fn prerequest_mutations_come_back_as_collection_json() {
     assert!(ran.out.request_changed);
     let r = &ran.request;
     assert_eq!(r["method"], "PUT");
-    assert_eq!(r["url"]["raw"], "https://{{host}}:8443/v1/:id?flag=on&page=2");
+    assert_eq!(
+        r["url"]["raw"],
+        "https://{{host}}:8443/v1/:id?flag=on&page=2"
+    );
     assert_eq!(
         r["url"]["query"],
         json!([{"key": "flag", "value": "on"}, {"key": "off", "value": "x", "disabled": true},
@@ -259,13 +274,21 @@ fn replacing_the_url_and_using_another_auth() {
     assert_eq!(ran.request["url"]["host"], json!(["localhost"]));
     assert_eq!(ran.request["url"]["port"], "3000");
     assert_eq!(ran.request["auth"]["type"], "bearer");
-    assert_eq!(ran.request["auth"]["bearer"][0], json!({"key": "token", "value": "abc", "type": "string"}));
-    assert_eq!(ran.request["header"][2], json!({"key": "Accept", "value": "*/*"}));
+    assert_eq!(
+        ran.request["auth"]["bearer"][0],
+        json!({"key": "token", "value": "abc", "type": "string"})
+    );
+    assert_eq!(
+        ran.request["header"][2],
+        json!({"key": "Accept", "value": "*/*"})
+    );
 }
 
 #[test]
 fn reading_the_request_is_not_a_change() {
-    let mut s = Script::pre("pm.request.url.toString(); pm.request.headers.toObject(); pm.request.toJSON();");
+    let mut s = Script::pre(
+        "pm.request.url.toString(); pm.request.headers.toObject(); pm.request.toJSON();",
+    );
     s.request = full_request();
     let (ran, _) = run(s);
     clean(&ran);
@@ -307,7 +330,11 @@ fn response_reads_like_the_sdk() {
          });",
     );
     let mut s = Script::test(&c);
-    s.response = Some(json_response(201, "Created", r#"{"id":7,"tags":["a","b"]}"#));
+    s.response = Some(json_response(
+        201,
+        "Created",
+        r#"{"id":7,"tags":["a","b"]}"#,
+    ));
     let (ran, _) = run(s);
     let l = clean(&ran);
     assert!(l.iter().all(|x| x.starts_with("ok")), "{l:#?}");
@@ -332,7 +359,9 @@ fn response_json_tolerates_bom_and_comments_and_jsonp() {
 
 #[test]
 fn response_is_undefined_in_prerequest_scripts() {
-    let (ran, _) = run(Script::pre("console.log(pm.response === undefined, typeof responseBody);"));
+    let (ran, _) = run(Script::pre(
+        "console.log(pm.response === undefined, typeof responseBody);",
+    ));
     assert_eq!(clean(&ran), vec!["log true, 'undefined'"]);
 }
 
@@ -357,7 +386,10 @@ fn cookies_of_the_response_url() {
     ];
     let (ran, _) = run(s);
     let l = clean(&ran);
-    assert!(l.iter().filter(|x| x.starts_with("ok")).count() == 1, "{l:#?}");
+    assert!(
+        l.iter().filter(|x| x.starts_with("ok")).count() == 1,
+        "{l:#?}"
+    );
 }
 
 #[test]
@@ -379,20 +411,48 @@ fn cookie_jar_callbacks_and_promises_go_through_the_host() {
          jar.clear(url, (err) => pm.test('clear cb', () => eq(err, null)));\n\
          pm.test('bad url throws', () => { let e; try { jar.get(null, 'a', () => {}); } catch (x) { e = x; } eq(e.message, 'CookieJar.get() requires a valid url'); });",
     );
-    let ran = run_with(&mut sandbox(), &host, &mut Scopes::default(), Script::test(&c));
+    let ran = run_with(
+        &mut sandbox(),
+        &host,
+        &mut Scopes::default(),
+        Script::test(&c),
+    );
     let l = clean(&ran);
-    assert_eq!(l.iter().filter(|x| x.starts_with("ok")).count(), 7, "{l:#?}");
+    assert_eq!(
+        l.iter().filter(|x| x.starts_with("ok")).count(),
+        7,
+        "{l:#?}"
+    );
     assert!(host.jar.borrow().is_empty());
-    let ops: Vec<String> = host.calls.borrow().iter().map(|(op, _)| op.clone()).collect();
+    let ops: Vec<String> = host
+        .calls
+        .borrow()
+        .iter()
+        .map(|(op, _)| op.clone())
+        .collect();
     assert_eq!(
         ops,
-        vec!["cookies.set", "cookies.set", "cookies.get", "cookies.getAll", "cookies.getAll",
-             "cookies.unset", "cookies.get", "cookies.clear"]
+        vec![
+            "cookies.set",
+            "cookies.set",
+            "cookies.get",
+            "cookies.getAll",
+            "cookies.getAll",
+            "cookies.unset",
+            "cookies.get",
+            "cookies.clear"
+        ]
     );
     let calls = host.calls.borrow();
-    assert_eq!(calls[0].1, json!({"url": "http://example.com/x", "cookie": {"name": "a", "value": "1"}}));
+    assert_eq!(
+        calls[0].1,
+        json!({"url": "http://example.com/x", "cookie": {"name": "a", "value": "1"}})
+    );
     assert_eq!(calls[1].1["cookie"]["httpOnly"], true);
-    assert_eq!(calls[4].1, json!({"url": "http://example.com/x", "http": false}));
+    assert_eq!(
+        calls[4].1,
+        json!({"url": "http://example.com/x", "http": false})
+    );
 }
 
 #[test]
@@ -400,7 +460,12 @@ fn cookie_jar_errors_reach_the_callback_and_the_promise() {
     let c = "pm.cookies.jar().get('http://h/', 'x', (err) => pm.test('cb', () => { if (err.message !== 'cookies.get is not available here') throw err; }));\n\
              let caught; try { await pm.cookies.jar().set('http://h/', 'a', 'b'); } catch (e) { caught = e; }\n\
              pm.test('promise', () => { if (!(caught instanceof Error)) throw new Error(String(caught)); });";
-    let ran = run_with(&mut sandbox(), &NoHost, &mut Scopes::default(), Script::test(c));
+    let ran = run_with(
+        &mut sandbox(),
+        &NoHost,
+        &mut Scopes::default(),
+        Script::test(c),
+    );
     assert_eq!(clean(&ran), vec!["ok 0 cb", "ok 1 promise"]);
 }
 
@@ -413,7 +478,12 @@ fn vault_reads_and_writes_the_vault_scope() {
          await pm.vault.set('token', 'tok'); await pm.vault.unset('apiKey');\n\
          pm.test('not a plain variable', () => eq(pm.variables.get('token'), undefined));",
     );
-    let ran = run_with(&mut sandbox(), &TestHost::default(), &mut scopes, Script::test(&c));
+    let ran = run_with(
+        &mut sandbox(),
+        &TestHost::default(),
+        &mut scopes,
+        Script::test(&c),
+    );
     let l = clean(&ran);
     assert!(l.iter().all(|x| x.starts_with("ok")), "{l:#?}");
     assert_eq!(scopes.vault.get("token"), Some(&json!("tok")));
@@ -422,7 +492,9 @@ fn vault_reads_and_writes_the_vault_scope() {
 
 #[test]
 fn visualizer_is_accepted_and_checks_its_arguments() {
-    let (ran, _) = run(Script::test("pm.visualizer.set('<b>{{x}}</b>', {x: 1}); pm.visualizer.clear();"));
+    let (ran, _) = run(Script::test(
+        "pm.visualizer.set('<b>{{x}}</b>', {x: 1}); pm.visualizer.clear();",
+    ));
     clean(&ran);
     let (ran, _) = run(Script::test("pm.visualizer.set(1);"));
     assert_eq!(
@@ -468,10 +540,18 @@ fn pm_test_is_chainable_and_legacy_tests_follow_it() {
         "pm.test('a', () => {}).test('b', () => {});\n\
          tests['legacy'] = 1; tests['legacy fail'] = '';",
     ));
-    let l: Vec<String> = lines(&ran.out).into_iter().filter(|x| !x.starts_with("warn")).collect();
+    let l: Vec<String> = lines(&ran.out)
+        .into_iter()
+        .filter(|x| !x.starts_with("warn"))
+        .collect();
     assert_eq!(
         l,
-        vec!["ok 0 a", "ok 1 b", "ok 2 legacy", "FAIL 3 legacy fail: AssertionError: expected  to be truthy"]
+        vec![
+            "ok 0 a",
+            "ok 1 b",
+            "ok 2 legacy",
+            "FAIL 3 legacy fail: AssertionError: expected  to be truthy"
+        ]
     );
 }
 
@@ -484,7 +564,9 @@ fn expect_is_wired_to_response_and_request() {
          pm.test('request header', () => pm.expect(pm.request).to.be.a.postmanRequest);\n\
          pm.test('expect', () => pm.expect(pm.response.json()).to.eql({ok: true}));",
     );
-    let (ran, _) = run(Script::test("pm.test('bad status', () => pm.response.to.have.status(404));"));
+    let (ran, _) = run(Script::test(
+        "pm.test('bad status', () => pm.response.to.have.status(404));",
+    ));
     assert_eq!(
         lines(&ran.out),
         vec!["FAIL 0 bad status: AssertionError: expected response to have status code 404 but got 200"]
@@ -496,7 +578,12 @@ fn the_same_listen_runs_in_one_sandbox_without_leaking_pm_state() {
     let mut sb = sandbox();
     let mut scopes = Scopes::default();
     let host = TestHost::default();
-    let first = run_with(&mut sb, &host, &mut scopes, Script::test("pm.test('one', () => {}); pm.foo = 1;"));
+    let first = run_with(
+        &mut sb,
+        &host,
+        &mut scopes,
+        Script::test("pm.test('one', () => {}); pm.foo = 1;"),
+    );
     clean(&first);
     let second = run_with(
         &mut sb,
@@ -505,6 +592,14 @@ fn the_same_listen_runs_in_one_sandbox_without_leaking_pm_state() {
         Script::test("pm.test('index restarts', () => { if (pm.test.index() !== 1 || pm.foo !== undefined) throw new Error('leak'); });"),
     );
     assert_eq!(clean(&second), vec!["ok 0 index restarts"]);
-    let pre = run_with(&mut sb, &host, &mut scopes, Script { listen: Listen::Prerequest, ..Script::pre("console.log(pm.info.eventName)") });
+    let pre = run_with(
+        &mut sb,
+        &host,
+        &mut scopes,
+        Script {
+            listen: Listen::Prerequest,
+            ..Script::pre("console.log(pm.info.eventName)")
+        },
+    );
     assert_eq!(clean(&pre), vec!["log 'prerequest'"]);
 }

@@ -100,11 +100,13 @@ fn ops<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Resu
 
 /// `{name, message, stack}` from a JS error-like object.
 pub fn error_info(o: &Object<'_>) -> ErrorInfo {
-    let text = |k: &str| o.get::<_, Option<rquickjs::Coerced<String>>>(k).ok().flatten();
+    let text = |k: &str| {
+        o.get::<_, Option<rquickjs::Coerced<String>>>(k)
+            .ok()
+            .flatten()
+    };
     ErrorInfo {
-        name: text("name")
-            .map(|c| c.0)
-            .unwrap_or_else(|| "Error".into()),
+        name: text("name").map(|c| c.0).unwrap_or_else(|| "Error".into()),
         message: text("message").map(|c| c.0).unwrap_or_default(),
         stack: o
             .get::<_, Option<String>>("stack")

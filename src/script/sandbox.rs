@@ -93,11 +93,11 @@ impl Sandbox {
         let engine = Engine::new(&opts.limits)?;
         let state = Rc::new(RefCell::new(State::default()));
         let tracker_state = state.clone();
-        engine
-            .rt
-            .set_host_promise_rejection_tracker(Some(Box::new(move |_ctx, promise, reason, handled| {
+        engine.rt.set_host_promise_rejection_tracker(Some(Box::new(
+            move |_ctx, promise, reason, handled| {
                 track_rejection(&tracker_state, &promise, &reason, handled)
-            })));
+            },
+        )));
         engine.ctx.with(|ctx| -> Result<(), EngineError> {
             natives::install(&ctx, &state, opts.console_break_length)
                 .map_err(|e| EngineError(e.to_string()))?;
@@ -159,7 +159,12 @@ impl Sandbox {
                 Some(Err(e)) => Some(failure_from_info(e)),
                 _ => None,
             })
-            .or_else(|| st.unhandled.drain(..).next().map(|(_, e)| failure_from_info(e)));
+            .or_else(|| {
+                st.unhandled
+                    .drain(..)
+                    .next()
+                    .map(|(_, e)| failure_from_info(e))
+            });
         ScriptOutcome {
             events: take(&mut st.events),
             error: failure,

@@ -67,7 +67,8 @@ impl EchoServer {
 
 async fn serve(tx: std::sync::mpsc::Sender<SocketAddr>, log: Arc<Mutex<Vec<Seen>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    tx.send(listener.local_addr().expect("addr")).expect("send addr");
+    tx.send(listener.local_addr().expect("addr"))
+        .expect("send addr");
     let waiting: Arc<(Mutex<usize>, tokio::sync::Notify)> = Arc::default();
     loop {
         let Ok((stream, _)) = listener.accept().await else {
@@ -126,7 +127,10 @@ async fn answer(
             if *count.lock().unwrap() >= n {
                 break true;
             }
-            if tokio::time::timeout_at(deadline.into(), note).await.is_err() {
+            if tokio::time::timeout_at(deadline.into(), note)
+                .await
+                .is_err()
+            {
                 break false;
             }
         };
@@ -291,7 +295,10 @@ async fn send(request: Value) -> Result<Exchange, ErrorInfo> {
     let mut headers = Vec::new();
     if let Some(list) = request["header"].as_array() {
         for h in list {
-            let (k, v) = (h["key"].as_str().unwrap_or(""), h["value"].as_str().unwrap_or(""));
+            let (k, v) = (
+                h["key"].as_str().unwrap_or(""),
+                h["value"].as_str().unwrap_or(""),
+            );
             builder = builder.header(k, v);
             headers.push((k.to_string(), v.to_string()));
         }
@@ -302,7 +309,13 @@ async fn send(request: Value) -> Result<Exchange, ErrorInfo> {
             .as_array()
             .map(|l| {
                 l.iter()
-                    .map(|p| format!("{}={}", p["key"].as_str().unwrap_or(""), p["value"].as_str().unwrap_or("")))
+                    .map(|p| {
+                        format!(
+                            "{}={}",
+                            p["key"].as_str().unwrap_or(""),
+                            p["value"].as_str().unwrap_or("")
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("&")
             })
@@ -396,7 +409,10 @@ pub fn json_response(code: u16, status: &str, body: &str) -> Response {
         code,
         status: status.into(),
         headers: vec![
-            ("Content-Type".into(), "application/json; charset=utf-8".into()),
+            (
+                "Content-Type".into(),
+                "application/json; charset=utf-8".into(),
+            ),
             ("X-Thing".into(), "one".into()),
             ("Set-Cookie".into(), "a=1; Path=/".into()),
         ],
@@ -464,7 +480,10 @@ pub fn lines(out: &ScriptOutcome) -> Vec<String> {
                 Some(err) => format!("FAIL {} {}: {}: {}", a.index, a.name, err.name, err.message),
             },
             ScriptEvent::Request(r) => match &**r {
-                Ok(x) => format!("request {} {} -> {}", x.request.method, x.request.url, x.response.code),
+                Ok(x) => format!(
+                    "request {} {} -> {}",
+                    x.request.method, x.request.url, x.response.code
+                ),
                 Err((req, e)) => format!("request-error {}: {}", url_of(req), e.message),
             },
         })
@@ -474,7 +493,12 @@ pub fn lines(out: &ScriptOutcome) -> Vec<String> {
 /// Asserts the script ran without a script error and returns its event lines.
 #[track_caller]
 pub fn clean(ran: &Ran) -> Vec<String> {
-    assert!(ran.out.error.is_none(), "script error: {:?}\nevents: {:#?}", ran.out.error, lines(&ran.out));
+    assert!(
+        ran.out.error.is_none(),
+        "script error: {:?}\nevents: {:#?}",
+        ran.out.error,
+        lines(&ran.out)
+    );
     lines(&ran.out)
 }
 
@@ -485,6 +509,9 @@ pub fn all_pass(code: &str) -> Vec<String> {
     let l = clean(&ran);
     let failed: Vec<&String> = l.iter().filter(|x| x.starts_with("FAIL")).collect();
     assert!(failed.is_empty(), "failed: {failed:#?}");
-    assert!(l.iter().any(|x| x.starts_with("ok ")), "no test ran: {l:#?}");
+    assert!(
+        l.iter().any(|x| x.starts_with("ok ")),
+        "no test ran: {l:#?}"
+    );
     l
 }

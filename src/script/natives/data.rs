@@ -8,11 +8,17 @@ use crate::script::convert::{from_js, to_js};
 use rquickjs::{Array, Ctx, Function, Object, TypedArray, Value};
 use serde_json::json;
 
-pub(super) fn install<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
+pub(super) fn install<'js>(
+    ctx: &Ctx<'js>,
+    obj: &Object<'js>,
+    state: &Shared,
+) -> rquickjs::Result<()> {
     let s = state.clone();
     obj.set(
         "request",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>| to_js(&ctx, &s.borrow().request))?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
+            to_js(&ctx, &s.borrow().request)
+        })?,
     )?;
     let s = state.clone();
     obj.set(
@@ -104,7 +110,10 @@ pub fn response_object<'js>(
     o.set("url", r.url.as_str())?;
     if full {
         o.set("body", String::from_utf8_lossy(&r.body).as_ref())?;
-        o.set("stream", TypedArray::<u8>::new_copy(ctx.clone(), &r.body[..])?)?;
+        o.set(
+            "stream",
+            TypedArray::<u8>::new_copy(ctx.clone(), &r.body[..])?,
+        )?;
     }
     Ok(o)
 }

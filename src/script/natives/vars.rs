@@ -43,7 +43,11 @@ fn write(s: &Shared, scope: &str, f: impl FnOnce(&mut VariableScope)) {
     }
 }
 
-pub(super) fn install<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
+pub(super) fn install<'js>(
+    ctx: &Ctx<'js>,
+    obj: &Object<'js>,
+    state: &Shared,
+) -> rquickjs::Result<()> {
     reads(ctx, obj, state)?;
     writes(ctx, obj, state)?;
     vault(ctx, obj, state)
@@ -53,18 +57,21 @@ fn reads<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Re
     let s = state.clone();
     obj.set(
         "varGet",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, scope: String, key: String| {
-            let st = s.borrow();
-            let found = if scope == "merged" {
-                st.scopes.get(&key)
-            } else {
-                scope_ref(&st.scopes, &scope).and_then(|sc| sc.get(&key))
-            };
-            match found {
-                Some(v) => to_js(&ctx, v),
-                None => Ok(Value::new_undefined(ctx.clone())),
-            }
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, scope: String, key: String| {
+                let st = s.borrow();
+                let found = if scope == "merged" {
+                    st.scopes.get(&key)
+                } else {
+                    scope_ref(&st.scopes, &scope).and_then(|sc| sc.get(&key))
+                };
+                match found {
+                    Some(v) => to_js(&ctx, v),
+                    None => Ok(Value::new_undefined(ctx.clone())),
+                }
+            },
+        )?,
     )?;
     let s = state.clone();
     obj.set(
@@ -98,7 +105,9 @@ fn reads<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Re
         "scopeJSON",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, scope: String| {
             let st = s.borrow();
-            let v = scope_ref(&st.scopes, &scope).map(scope_json).unwrap_or(Json::Null);
+            let v = scope_ref(&st.scopes, &scope)
+                .map(scope_json)
+                .unwrap_or(Json::Null);
             to_js(&ctx, &v)
         })?,
     )?;
@@ -173,7 +182,11 @@ fn writes<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::R
         "varSet",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, scope: String, key: String, value: Value<'js>, kind: Opt<String>| {
+            move |ctx: Ctx<'js>,
+                  scope: String,
+                  key: String,
+                  value: Value<'js>,
+                  kind: Opt<String>| {
                 let value = from_js(&ctx, value)?;
                 write(&s, &scope, |sc| match kind.0 {
                     Some(kind) => sc.set_typed(&key, value, &kind),
@@ -216,11 +229,14 @@ fn vault<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Re
     let s = state.clone();
     obj.set(
         "vaultSet",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, key: String, value: Value<'js>| {
-            let value = from_js(&ctx, value)?;
-            s.borrow_mut().scopes.vault.set(&key, value);
-            Ok::<_, rquickjs::Error>(())
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, key: String, value: Value<'js>| {
+                let value = from_js(&ctx, value)?;
+                s.borrow_mut().scopes.vault.set(&key, value);
+                Ok::<_, rquickjs::Error>(())
+            },
+        )?,
     )?;
     let s = state.clone();
     obj.set(
@@ -291,7 +307,10 @@ mod tests {
         s.environment.set("a", json!("{{b}}"));
         s.globals.set("b", json!(2));
         s.local.set("o", json!({"x": 1}));
-        assert_eq!(replace(&s, "x={{a}} y={{nope}} {{o}}"), "x=2 y={{nope}} [object Object]");
+        assert_eq!(
+            replace(&s, "x={{a}} y={{nope}} {{o}}"),
+            "x=2 y={{nope}} [object Object]"
+        );
         assert_eq!(replace(&s, "{{{a}}}"), "{2}");
     }
 
