@@ -214,3 +214,28 @@ fn get_response_cookie_returns_the_cookie() {
     let (ran, _) = run(s);
     assert_eq!(logs(&clean(&ran)), vec!["log 'v1', true, undefined"]);
 }
+
+#[test]
+fn snapshots_ignore_writes_made_before_their_first_use() {
+    let mut scopes = Scopes::default();
+    scopes.environment.set("kept", json!("old"));
+    scopes.environment.set("gone", json!("here"));
+    scopes.data.set("d", json!(1));
+    let code = "pm.environment.set('kept', 'new'); pm.environment.unset('gone'); pm.environment.set('added', 1);\n\
+                pm.iterationData.set('d', 2);\n\
+                console.log(environment.kept, environment.gone, 'added' in environment, data.d);\n\
+                pm.globals.set('g', 1); pm.globals.clear();\n\
+                console.log(globals.g);";
+    let ran = run_with(
+        &mut sandbox(),
+        &TestHost::default(),
+        &mut scopes,
+        Script::test(code),
+    );
+    assert_eq!(
+        logs(&clean(&ran)),
+        vec!["log 'old', 'here', false, 1", "log undefined"]
+    );
+    assert_eq!(scopes.environment.get("kept"), Some(&json!("new")));
+    assert!(!scopes.environment.has("gone"));
+}

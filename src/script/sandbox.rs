@@ -81,7 +81,8 @@ pub struct ScriptOutcome {
 /// The run's sandbox: one engine, reused by every script.
 pub struct Sandbox {
     // Declared first so the compiled functions are released before the engine drops.
-    compiled: HashMap<(Listen, String), Persistent<Function<'static>>>,
+    /// Compiled scripts by source text, per listen (pre-request, test).
+    compiled: [HashMap<String, Persistent<Function<'static>>>; 2],
     state: Rc<RefCell<State>>,
     timeout: Option<Duration>,
     engine: Engine,
@@ -109,7 +110,7 @@ impl Sandbox {
             engine,
             state,
             timeout: opts.timeout,
-            compiled: HashMap::new(),
+            compiled: [HashMap::new(), HashMap::new()],
         })
     }
 
@@ -213,8 +214,8 @@ impl Sandbox {
         listen: Listen,
         code: &str,
     ) -> Result<Persistent<Function<'static>>, ScriptFailure> {
-        let key = (listen, code.to_string());
-        if let Some(f) = self.compiled.get(&key) {
+        let cache = &mut self.compiled[listen as usize];
+        if let Some(f) = cache.get(code) {
             return Ok(f.clone());
         }
         let wrapped = format!("{WRAP_OPEN}{code}\n}})");
@@ -228,7 +229,7 @@ impl Sandbox {
                 .map(|f| Persistent::save(&ctx, f))
                 .map_err(|e| failure_from_info(describe_error(&ctx, e)))
         })?;
-        self.compiled.insert(key, compiled.clone());
+        self.compiled[listen as usize].insert(code.to_string(), compiled.clone());
         Ok(compiled)
     }
 

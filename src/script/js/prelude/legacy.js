@@ -81,10 +81,6 @@ function defineGlobal(name, get, set) {
   Object.defineProperty(globalThis, name, { get, set, enumerable: false, configurable: true });
 }
 
-function setValue(name, value) {
-  Object.defineProperty(globalThis, name, { value, writable: true, enumerable: false, configurable: true });
-}
-
 /** The raw (unwatched) legacy value `name` of script S, computed once. */
 function raw(S, name) {
   const L = S.legacy;
@@ -95,9 +91,9 @@ function raw(S, name) {
 function compute(S, name) {
   switch (name) {
     case 'tests': return {};
-    case 'environment': return N.varObject('environment');
-    case 'globals': return N.varObject('globals');
-    case 'data': return N.varObject('iterationData');
+    case 'environment': return snapshot(S, 'environment');
+    case 'globals': return snapshot(S, 'globals');
+    case 'data': return snapshot(S, 'iterationData');
     case 'iteration': return infoOf(S).iteration;
     case 'request': return legacyRequest(S);
     case 'postman': return legacyPostman(S);
@@ -184,78 +180,117 @@ function legacyPostman(S) {
   return postman;
 }
 
+/** The legacy script running now (null: none, or a 'use sandbox2' one). */
+let active = null;
+/** Which legacy globals exist on globalThis: 'none', 'prerequest' (no response ones) or 'test'. */
+let installed = 'none';
+
+/** The watched value of legacy global `name` for the running script. */
+function legacyGet(name) {
+  const S = active;
+  if (!S) return undefined;
+  if (Object.hasOwn(S.assigned, name)) return S.assigned[name];
+  if (!Object.hasOwn(S.watchedCache, name)) S.watchedCache[name] = watched(S, name, raw(S, name));
+  return S.watchedCache[name];
+}
+
+function defineLegacy(name) {
+  defineGlobal(name, () => legacyGet(name), (v) => { if (active) active.assigned[name] = v; });
+}
+
 /** Library globals as their modules defined them, before we wrapped them. */
 const originals = new Map();
 
-function captureLibrary(name) {
-  if (!originals.has(name)) {
-    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
-    if (!desc) return undefined;
-    originals.set(name, desc);
-  }
-  return originals.get(name);
+function defineLibrary(name) {
+  defineGlobal(name, () => {
+    const value = libraryValue(name);
+    const S = active;
+    if (!S) return value;
+    if (!Object.hasOwn(S.libraryCache, name)) S.libraryCache[name] = watched(S, name, value);
+    return S.libraryCache[name];
+  }, (v) => {
+    originals.set(name, { value: v, writable: true, enumerable: false, configurable: true });
+    if (active) delete active.libraryCache[name];
+  });
 }
 
-/** The library's current value (runs its lazy loader if it has one, remembering the result). */
+/** The library's value (runs its lazy loader once, which replaces our accessor: put it back). */
 function libraryValue(name) {
   const desc = originals.get(name);
   if (!desc.get) return desc.value;
   const value = desc.get.call(globalThis);
-  const now = Object.getOwnPropertyDescriptor(globalThis, name);
-  const settled = now && !now.get ? now : { value, writable: true, enumerable: false, configurable: true };
-  originals.set(name, settled);
+  originals.set(name, { value, writable: true, enumerable: false, configurable: true });
+  defineLibrary(name);
   return value;
 }
 
-function wrapLibraries(S) {
+/** Wraps the library globals (once): legacy scripts get them watched, others as they are. */
+function wrapLibraries() {
   for (const name of LIBRARIES) {
-    if (!captureLibrary(name)) continue;
-    let wrapped;
-    const install = () => defineGlobal(name, () => {
-      if (wrapped === undefined) {
-        wrapped = watched(S, name, libraryValue(name));
-        install();
-      }
-      return wrapped;
-    }, (v) => { originals.set(name, { value: v, writable: true, enumerable: false, configurable: true }); wrapped = v; });
-    install();
+    if (originals.has(name)) continue;
+    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (!desc) continue;
+    originals.set(name, desc);
+    defineLibrary(name);
   }
 }
 
-function restoreLibraries() {
-  for (const [name, desc] of originals) Object.defineProperty(globalThis, name, desc);
-}
-
-/** Installs the legacy globals of script S (lazily). */
+/** Makes the legacy globals of script S available (they are computed on first use). */
 export function installLegacy(S) {
   S.legacy = {};
+  S.assigned = {};
+  S.watchedCache = {};
+  S.libraryCache = {};
   S.warned = new Set();
   S.legacyWarnings = true;
-  const names = S.eventName === 'test' ? ALL : COMMON;
-  for (const name of names) {
-    let cached;
-    let ready = false;
-    defineGlobal(name, () => {
-      if (!ready) { cached = watched(S, name, raw(S, name)); ready = true; }
-      return cached;
-    }, (v) => setValue(name, v));
+  active = S;
+  const mode = S.eventName === 'test' ? 'test' : 'prerequest';
+  if (installed === 'none') {
+    for (const name of COMMON) defineLegacy(name);
+    wrapLibraries();
   }
-  if (S.eventName !== 'test') for (const name of TEST_ONLY) delete globalThis[name];
-  wrapLibraries(S);
+  if (mode === 'test' && installed !== 'test') for (const name of TEST_ONLY) defineLegacy(name);
+  if (mode !== 'test' && installed === 'test') for (const name of TEST_ONLY) delete globalThis[name];
+  installed = mode;
 }
 
 /** Removes the legacy globals (a 'use sandbox2' script). */
 export function removeLegacy() {
+  active = null;
+  if (installed === 'none') return;
   for (const name of ALL) delete globalThis[name];
-  restoreLibraries();
+  installed = 'none';
 }
 
-/** Before a script's first write to a scope, the legacy snapshot of it must exist. */
-export function legacyBeforeWrite(S, scope) {
-  if (!S.legacy) return;
-  if (scope === 'environment') raw(S, 'environment');
-  else if (scope === 'globals') raw(S, 'globals');
-  else if (scope === 'iterationData') raw(S, 'data');
+/** The script ended: its legacy values are no longer reachable. */
+export function endLegacy() {
+  active = null;
+}
+
+const SNAPSHOT_OF = { environment: 'environment', globals: 'globals', iterationData: 'data' };
+
+/** A scope as it was when script S started: its values now, with the script's writes undone. */
+function snapshot(S, scope) {
+  const obj = N.varObject(scope);
+  const journal = S.journal && S.journal[scope];
+  if (journal) {
+    for (const [key, before] of journal) {
+      if (before.had) obj[key] = before.value;
+      else delete obj[key];
+    }
+  }
+  return obj;
+}
+
+/** Before a script writes a scope whose legacy snapshot nobody asked for yet, remember what it
+ * overwrites (cheaper than copying the whole scope up front); clear() takes the snapshot now. */
+export function legacyBeforeWrite(S, scope, key) {
+  const name = SNAPSHOT_OF[scope];
+  if (!S.legacy || !name || Object.hasOwn(S.legacy, name)) return;
+  if (key === undefined) { raw(S, name); return; }
+  if (!S.journal) S.journal = {};
+  const journal = S.journal[scope] || (S.journal[scope] = new Map());
+  if (!journal.has(key)) journal.set(key, { had: N.varHas(scope, key), value: N.varGet(scope, key) });
 }
 
 /** Reports `tests[...]` entries as assertions, after the script's pm.test ones. */

@@ -4,7 +4,7 @@
 import { makePm } from './pm/index.js';
 import { scopeHooks } from './pm/scopes.js';
 import { flushPending } from './pm/test.js';
-import { installLegacy, removeLegacy, flushLegacy, legacyBeforeWrite } from './legacy.js';
+import { installLegacy, removeLegacy, flushLegacy, endLegacy, legacyBeforeWrite } from './legacy.js';
 
 const N = globalThis.__postie;
 let current = null;
@@ -36,7 +36,7 @@ export function beginScript(eventName, legacy) {
   setGlobal('pm', makePm(S));
   if (legacy) {
     installLegacy(S);
-    scopeHooks.beforeWrite = (scope) => legacyBeforeWrite(S, scope);
+    scopeHooks.beforeWrite = (scope, key) => legacyBeforeWrite(S, scope, key);
   } else {
     removeLegacy();
     scopeHooks.beforeWrite = null;
@@ -50,6 +50,7 @@ export function endScript() {
   if (!S) return false;
   flushPending(S);
   flushLegacy(S);
+  endLegacy();
   S.dead = true;
   scopeHooks.beforeWrite = null;
   current = null;

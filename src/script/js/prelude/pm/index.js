@@ -14,7 +14,6 @@ import { visualizer } from './visualizer.js';
 import { loadExpect } from './expect.js';
 
 const N = globalThis.__postie;
-const STATE = Symbol('postie.script');
 
 /** The script's facts from Rust, fetched once. */
 export function infoOf(S) {
@@ -35,7 +34,7 @@ export function requestOf(S) {
 export function responseOf(S) {
   if (S.response === undefined) {
     const meta = S.eventName === 'test' ? N.response() : undefined;
-    S.response = meta ? mainResponse(meta, cookieListOf(S)) : null;
+    S.response = meta ? mainResponse(meta) : null;
   }
   return S.response === null ? undefined : S.response;
 }
@@ -45,41 +44,39 @@ function cookieListOf(S) {
   return S.cookieList;
 }
 
-function cached(name, build) {
-  return {
-    get() {
-      const S = this[STATE];
-      if (!(name in S.cache)) S.cache[name] = build(S, this);
-      return S.cache[name];
-    },
-    set(value) { this[STATE].cache[name] = value; },
-    enumerable: true,
-    configurable: true,
-  };
-}
+/** `pm`: one per script; every surface is built on first access and kept for that script. */
+class Pm {
+  #S;
+  #cache = {};
 
-const proto = {};
-Object.defineProperties(proto, {
-  info: cached('info', (S) => makeInfo(infoOf(S))),
-  globals: { value: scopes.globals, enumerable: true },
-  environment: { value: scopes.environment, enumerable: true },
-  collectionVariables: { value: scopes.collectionVariables, enumerable: true },
-  variables: { value: scopes.variables, enumerable: true },
-  iterationData: { value: scopes.iterationData, enumerable: true },
-  vault: { value: vault, enumerable: true },
-  visualizer: { value: visualizer, enumerable: true },
-  request: cached('request', (S) => requestOf(S)),
-  response: cached('response', (S) => responseOf(S)),
-  cookies: cached('cookies', (S) => makeCookies(cookieListOf(S))),
-  sendRequest: cached('sendRequest', (S, pm) => makeSendRequest(pm)),
-  execution: cached('execution', (S) => makeExecution(S, infoOf(S))),
-  test: cached('test', (S, pm) => makeTest(S, pm)),
-  expect: { get() { return loadExpect().expect; }, enumerable: false, configurable: true },
-});
+  constructor(S) { this.#S = S; }
+
+  #get(name, build) {
+    const c = this.#cache;
+    return name in c ? c[name] : (c[name] = build(this.#S, this));
+  }
+
+  get info() { return this.#get('info', (S) => makeInfo(infoOf(S))); }
+  get globals() { return scopes.globals; }
+  get environment() { return scopes.environment; }
+  get collectionVariables() { return scopes.collectionVariables; }
+  get variables() { return scopes.variables; }
+  get iterationData() { return scopes.iterationData; }
+  get vault() { return vault; }
+  get visualizer() { return visualizer; }
+  get request() { return this.#get('request', requestOf); }
+  set request(value) { this.#cache.request = value; }
+  get response() { return this.#get('response', responseOf); }
+  set response(value) { this.#cache.response = value; }
+  get cookies() { return this.#get('cookies', (S) => makeCookies(cookieListOf(S))); }
+  get sendRequest() { return this.#get('sendRequest', (S, pm) => makeSendRequest(pm)); }
+  get execution() { return this.#get('execution', (S) => makeExecution(S, infoOf(S))); }
+  get test() { return this.#get('test', makeTest); }
+  set test(value) { this.#cache.test = value; }
+  get expect() { return loadExpect().expect; }
+}
 
 /** A fresh `pm` for the script whose state is `S`. */
 export function makePm(S) {
-  const pm = Object.create(proto);
-  Object.defineProperty(pm, STATE, { value: S, enumerable: false });
-  return pm;
+  return new Pm(S);
 }

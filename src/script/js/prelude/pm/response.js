@@ -7,7 +7,6 @@ import { reasonOf } from './http-reasons.js';
 import { loadExpect } from './expect.js';
 
 const N = globalThis.__postie;
-const BOM = /^\uFEFF/;
 const toBase64 = globalThis.btoa;
 
 /** Drops `//` and `/* *\/` comments outside JSON strings (liquid-json's lenient mode). */
@@ -33,7 +32,7 @@ function stripComments(text) {
 export function parseJson(text, reviver, strict) {
   const input = text === undefined || text === null ? '' : String(text);
   if (strict) return JSON.parse(input, reviver);
-  const clean = input.replace(BOM, '');
+  const clean = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   try {
     return JSON.parse(clean, reviver);
   } catch (e) {
@@ -89,53 +88,59 @@ function base64(bytes) {
 
 /** A response: `new Response({code, status, header, body|stream, cookie, responseTime, responseSize})`. */
 export class Response {
+  #text;
+  #stream;
+  #cookies;
+  #source;
+
   constructor(options) {
     const o = options || {};
     this.code = o.code;
     this.status = o.status !== undefined ? o.status : o.reason !== undefined ? o.reason : reasonOf(o.code);
-    this.headers = new HeaderList(this, (o.header || o.headers || []).map((h) => (Array.isArray(h) ? { key: h[0], value: h[1] } : h)));
+    const header = o.header || o.headers || [];
+    const list = [];
+    for (const h of header) list.push(Array.isArray(h) ? { key: h[0], value: h[1] } : h);
+    this.headers = new HeaderList(this, list);
     this.responseTime = o.responseTime;
     this.responseSize = o.responseSize;
-    Object.defineProperty(this, '_text', { value: o.body, writable: true, enumerable: false });
-    Object.defineProperty(this, '_stream', { value: o.stream, writable: true, enumerable: false });
-    Object.defineProperty(this, '_loadText', { value: o.loadText, enumerable: false });
-    Object.defineProperty(this, '_loadBytes', { value: o.loadBytes, enumerable: false });
-    Object.defineProperty(this, '_cookies', { value: o.cookie, writable: true, enumerable: false });
+    this.#text = o.body;
+    this.#stream = o.stream;
+    this.#cookies = o.cookie;
+    this.#source = o.source;
   }
 
   get cookies() {
-    let list = this._cookies;
-    if (!(list instanceof CookieList)) {
-      if (!Array.isArray(list)) {
-        list = [];
-        this.headers.each((h) => { if (String(h.key).toLowerCase() === 'set-cookie') { const c = parseSetCookie(h.value); if (c) list.push(c); } });
-      }
-      list = new CookieList(this, list);
-      this._cookies = list;
+    let list = this.#cookies;
+    if (list instanceof CookieList) return list;
+    if (list === undefined && this.#source) list = this.#source.cookies();
+    if (!Array.isArray(list)) {
+      list = [];
+      this.headers.each((h) => { if (String(h.key).toLowerCase() === 'set-cookie') { const c = parseSetCookie(h.value); if (c) list.push(c); } });
     }
-    return list;
+    this.#cookies = new CookieList(this, list);
+    return this.#cookies;
   }
-  set cookies(value) { this._cookies = value; }
+  set cookies(value) { this.#cookies = value; }
 
   /** The body bytes (a Uint8Array). */
   get stream() {
-    if (this._stream === undefined) {
-      this._stream = this._loadBytes ? this._loadBytes() : new TextEncoderLite().encode(this.text());
+    if (this.#stream === undefined) {
+      this.#stream = this.#source ? this.#source.bytes() : new TextEncoderLite().encode(this.text());
     }
-    return this._stream;
+    return this.#stream;
   }
-  set stream(value) { this._stream = value; }
+  set stream(value) { this.#stream = value; }
 
   get body() { return this.text(); }
 
   get to() { return loadExpect().expect(this).to; }
 
   text() {
-    if (this._text === undefined) {
-      const t = this._loadText ? this._loadText() : undefined;
-      this._text = t === undefined || t === null ? '' : t;
+    if (this.#text === undefined) {
+      const t = this.#source ? this.#source.text() : undefined;
+      this.#text = t === undefined || t === null ? '' : t;
     }
-    return this._text;
+    return this.#text;
   }
 
   json(reviver, strict) { return parseJson(this.text(), reviver, strict); }
@@ -233,16 +238,21 @@ class TextEncoderLite {
   }
 }
 
-/** The main response of a test script, its body loaded from Rust on demand. */
-export function mainResponse(meta, cookies) {
+/** Where the main response's body and cookies come from: Rust, on demand. */
+const MAIN_SOURCE = {
+  text: () => N.responseText(),
+  bytes: () => N.responseBytes(),
+  cookies: () => N.cookies(),
+};
+
+/** The main response of a test script. */
+export function mainResponse(meta) {
   return new Response({
     code: meta.code,
     status: meta.status,
     header: meta.headers,
     responseTime: meta.responseTime,
     responseSize: meta.responseSize,
-    cookie: cookies,
-    loadText: () => N.responseText(),
-    loadBytes: () => N.responseBytes(),
+    source: MAIN_SOURCE,
   });
 }

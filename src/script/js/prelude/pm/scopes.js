@@ -17,7 +17,8 @@ function replaceDeep(scope, value) {
   return value;
 }
 
-/** Hooks a script installs to see writes (the legacy globals snapshot before the first one). */
+/** Hooks a script installs to see writes before they happen (the legacy globals are snapshots
+ * of the scopes as the script started): `beforeWrite(scope, key)`, key undefined for clear(). */
 export const scopeHooks = { beforeWrite: null };
 
 /** One named scope (`environment`, `globals`, `collectionVariables`, `iterationData`). */
@@ -26,20 +27,20 @@ export class VariableScope {
     Object.defineProperty(this, '_scope', { value: scope, enumerable: false });
   }
 
-  _write() { if (scopeHooks.beforeWrite) scopeHooks.beforeWrite(this._scope); }
+  _write(key) { if (scopeHooks.beforeWrite) scopeHooks.beforeWrite(this._scope, key); }
 
   get(key) { return N.varGet(this._scope, String(key)); }
   has(key) { return N.varHas(this._scope, String(key)); }
 
   set(key, value, type) {
     if (key === undefined || key === null) return;
-    this._write();
+    this._write(String(key));
     if (type === undefined) N.varSet(this._scope, String(key), value);
     else N.varSet(this._scope, String(key), value, String(type));
   }
 
   unset(key) {
-    this._write();
+    this._write(String(key));
     N.varUnset(this._scope, String(key));
   }
 
