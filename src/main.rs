@@ -1,6 +1,5 @@
-//! The `postie` binary: parse the command line, hand over to the library, map the outcome to an
-//! exit code.
+//! The `postie` binary: hand the command line to the library and return its exit code.
 
 fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+    postie::cli::main(std::env::args_os().skip(1).collect())
 }

@@ -20,7 +20,9 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         }
     }
 }
@@ -53,7 +55,11 @@ impl Diagnostic {
     pub fn render(&self, level: &str, color: bool) -> String {
         let (red, bold, cyan, reset) = if color {
             (
-                if level == "warning" { "\x1b[33m" } else { "\x1b[31m" },
+                if level == "warning" {
+                    "\x1b[33m"
+                } else {
+                    "\x1b[31m"
+                },
                 "\x1b[1m",
                 "\x1b[36m",
                 "\x1b[0m",
@@ -128,6 +134,8 @@ mod tests {
             d.render("error", false),
             "error: collection could not be loaded\n  --> bad.json:3:7\n  expected ','\nhint: check the file\n"
         );
-        assert!(d.render("error", true).starts_with("\x1b[31m\x1b[1merror\x1b[0m"));
+        assert!(d
+            .render("error", true)
+            .starts_with("\x1b[31m\x1b[1merror\x1b[0m"));
     }
 }

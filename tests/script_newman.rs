@@ -1,4 +1,5 @@
-//! Real-world scripts from Newman's own integration suites (../shared/compat/newman/integration),
+//! Real-world scripts from Newman's own integration suites (../shared/compat/newman/integration,
+//! or $POSTIE_SHARED_DIR/compat/…),
 //! run against responses shaped like the ones those suites get from postman-echo. Skipped (with a
 //! note) when ../shared is absent.
 
@@ -11,9 +12,16 @@ use script_support::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
+/// `$POSTIE_SHARED_DIR`, or ../shared next to the repository.
+fn shared_dir() -> PathBuf {
+    std::env::var_os("POSTIE_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
 #[allow(clippy::print_stderr)] // the skip note the repo rules ask for
 fn suite(name: &str) -> Option<Value> {
-    let path = PathBuf::from("/work/shared/compat/newman/integration").join(name);
+    let path = shared_dir().join("compat/newman/integration").join(name);
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(serde_json::from_str(&text).expect("suite JSON")),
         Err(_) => {

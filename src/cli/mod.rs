@@ -23,6 +23,7 @@ was hit. -x/--suppress-exit-code makes it 0. Reports are written in every case."
 #[derive(Debug, Parser)]
 #[command(
     name = "postie",
+    version,
     disable_version_flag = true,
     after_help = AFTER_HELP,
     args_override_self = true
@@ -99,4 +100,15 @@ fn with_rc_flags(args: Vec<OsString>) -> Result<Vec<OsString>, rc::RcError> {
     out.extend(extra);
     out.extend(tail);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -26,7 +26,11 @@ pub fn key_value(text: &str, flag: &str) -> Result<Variable, Diagnostic> {
 }
 
 /// Applies `--env-var`/`--global-var` pairs to a scope (updating or appending).
-pub fn apply_pairs(scope: &mut VariableScope, pairs: &[String], flag: &str) -> Result<(), Diagnostic> {
+pub fn apply_pairs(
+    scope: &mut VariableScope,
+    pairs: &[String],
+    flag: &str,
+) -> Result<(), Diagnostic> {
     for p in pairs {
         let v = key_value(p, flag)?;
         scope.set(&v.key, v.value);
@@ -86,8 +90,10 @@ pub fn connect_to(entry: &str) -> Result<HostOverride, Diagnostic> {
 pub fn resolve(entry: &str) -> Result<HostOverride, Diagnostic> {
     let parts = split_colons(entry);
     let [host, p, addr] = parts.as_slice() else {
-        return Err(Diagnostic::new(format!("invalid --resolve entry \"{entry}\""))
-            .hint("write it as HOST:PORT:ADDRESS, e.g. api.example.com:443:127.0.0.1"));
+        return Err(
+            Diagnostic::new(format!("invalid --resolve entry \"{entry}\""))
+                .hint("write it as HOST:PORT:ADDRESS, e.g. api.example.com:443:127.0.0.1"),
+        );
     };
     let port = port(p, entry, "--resolve")?;
     Ok(HostOverride {
@@ -151,6 +157,7 @@ pub fn run_options(args: &RunArgs, switches: &ReporterSwitches) -> Result<RunOpt
             ..EngineLimits::default()
         },
         timeout: millis(args.timeout_script),
+        ..SandboxOptions::default()
     };
     Ok(RunOptions {
         iterations: args.iteration_count.map(|n| n as usize),
@@ -161,6 +168,7 @@ pub fn run_options(args: &RunArgs, switches: &ReporterSwitches) -> Result<RunOpt
         http,
         sandbox,
         keep_bodies: args.verbose || switches.json_bodies,
+        timings: args.verbose,
         show_secrets: switches.show_secrets,
         ..RunOptions::default()
     })
@@ -210,7 +218,10 @@ mod tests {
     #[test]
     fn pairs_split_at_the_first_equals() {
         let v = key_value("url=http://x/?a=b", "--env-var").unwrap();
-        assert_eq!((v.key.as_str(), v.value.as_str()), ("url", Some("http://x/?a=b")));
+        assert_eq!(
+            (v.key.as_str(), v.value.as_str()),
+            ("url", Some("http://x/?a=b"))
+        );
         assert_eq!(key_value("flag", "--env-var").unwrap().value, "");
         assert!(key_value("=x", "--env-var").is_err());
     }
@@ -223,7 +234,10 @@ mod tests {
         assert_eq!(c.to_host, "127.0.0.1");
         assert_eq!(c.to_port, Some(8443));
         let c = connect_to("::[::1]:9000").unwrap();
-        assert_eq!((c.host.as_str(), c.port, c.to_host.as_str()), ("", None, "::1"));
+        assert_eq!(
+            (c.host.as_str(), c.port, c.to_host.as_str()),
+            ("", None, "::1")
+        );
         assert!(connect_to("a:b").is_err());
         assert!(connect_to("a:x:b:1").is_err());
         let r = resolve("api.example.com:443:127.0.0.1").unwrap();

@@ -170,8 +170,16 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                "--iteration-count", "2", "--reporters", "cli,json", "--env-var", "a=b",
-                "--env-var", "c=d", "--insecure", "--reporter-json-export=out.json",
+                "--iteration-count",
+                "2",
+                "--reporters",
+                "cli,json",
+                "--env-var",
+                "a=b",
+                "--env-var",
+                "c=d",
+                "--insecure",
+                "--reporter-json-export=out.json",
                 "--reporter-cli-no-summary"
             ]
         );

@@ -32,7 +32,9 @@ pub fn extract(args: Vec<OsString>) -> (Vec<OsString>, Vec<ReporterFlag>) {
             Some((n, v)) => (n.to_string(), Some(v.to_string())),
             None => (text.to_string(), None),
         };
-        let takes_value = VALUE_OPTIONS.iter().any(|o| name == *o || name.ends_with(&format!("-{o}")));
+        let takes_value = VALUE_OPTIONS
+            .iter()
+            .any(|o| name == *o || name.ends_with(&format!("-{o}")));
         let value = match inline {
             Some(v) => Some(v),
             None if takes_value => iter.next().map(|v| v.to_string_lossy().into_owned()),

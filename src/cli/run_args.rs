@@ -31,7 +31,12 @@ pub struct RunArgs {
     pub globals: Option<String>,
 
     /// Reporters to use, comma-separated: cli, json, junit, progress, emojitrain [default: cli]
-    #[arg(short = 'r', long = "reporters", value_name = "LIST", value_delimiter = ',')]
+    #[arg(
+        short = 'r',
+        long = "reporters",
+        value_name = "LIST",
+        value_delimiter = ','
+    )]
     pub reporters: Vec<String>,
 
     /// Number of iterations [default: one per data row, or 1]
@@ -67,11 +72,21 @@ pub struct RunArgs {
     pub export_collection: Option<PathBuf>,
 
     /// Postman API key, for UIDs as COLLECTION or -e
-    #[arg(long = "postman-api-key", value_name = "KEY", env = "POSTMAN_API_KEY", hide_env_values = true)]
+    #[arg(
+        long = "postman-api-key",
+        value_name = "KEY",
+        env = "POSTMAN_API_KEY",
+        hide_env_values = true
+    )]
     pub postman_api_key: Option<String>,
 
     /// Postman API base URL
-    #[arg(long = "postman-api-url", value_name = "URL", default_value = "https://api.getpostman.com", hide_default_value = true)]
+    #[arg(
+        long = "postman-api-url",
+        value_name = "URL",
+        default_value = "https://api.getpostman.com",
+        hide_default_value = true
+    )]
     pub postman_api_url: String,
 
     /// Stop at the first failure; modifiers: failure (default), folder
@@ -159,11 +174,19 @@ pub struct RunArgs {
     pub verbose: bool,
 
     /// Connect to HOST2:PORT2 for requests to HOST:PORT (as curl); repeatable
-    #[arg(long = "connect-to", value_name = "HOST:PORT:HOST2:PORT2", help_heading = "postie extras")]
+    #[arg(
+        long = "connect-to",
+        value_name = "HOST:PORT:HOST2:PORT2",
+        help_heading = "postie extras"
+    )]
     pub connect_to: Vec<String>,
 
     /// Resolve HOST:PORT to ADDR (as curl); repeatable
-    #[arg(long = "resolve", value_name = "HOST:PORT:ADDR", help_heading = "postie extras")]
+    #[arg(
+        long = "resolve",
+        value_name = "HOST:PORT:ADDR",
+        help_heading = "postie extras"
+    )]
     pub resolve: Vec<String>,
 
     /// Secrets for pm.vault and {{vault:key}}: a JSON object or an environment-shaped file
@@ -171,7 +194,12 @@ pub struct RunArgs {
     pub vault: Option<PathBuf>,
 
     /// Memory limit of the script engine, in MiB
-    #[arg(long = "script-memory-limit", value_name = "MIB", default_value_t = 512, help_heading = "postie extras")]
+    #[arg(
+        long = "script-memory-limit",
+        value_name = "MIB",
+        default_value_t = 512,
+        help_heading = "postie extras"
+    )]
     pub script_memory_limit: u64,
 }
 

@@ -19,7 +19,12 @@ pub struct ExportError {
     pub source: std::io::Error,
 }
 
-fn write_json(what: &'static str, given: &Path, stem: &str, value: &Value) -> Result<(), ExportError> {
+fn write_json(
+    what: &'static str,
+    given: &Path,
+    stem: &str,
+    value: &Value,
+) -> Result<(), ExportError> {
     let path = resolve_export_path(Some(given), stem, "json", chrono::Utc::now());
     let err = |source| ExportError {
         what,
@@ -35,18 +40,37 @@ fn write_json(what: &'static str, given: &Path, stem: &str, value: &Value) -> Re
 }
 
 /// Writes every export the flags asked for.
-pub fn write_exports(args: &RunArgs, collection: &Collection, summary: &RunSummary) -> Result<(), ExportError> {
+pub fn write_exports(
+    args: &RunArgs,
+    collection: &Collection,
+    summary: &RunSummary,
+) -> Result<(), ExportError> {
     let s = &summary.scopes;
     if let Some(p) = &args.export_environment {
-        let v = export_scope("environment", s.environment_id.as_deref(), s.environment_name.as_deref(), &s.environment);
+        let v = export_scope(
+            "environment",
+            s.environment_id.as_deref(),
+            s.environment_name.as_deref(),
+            &s.environment,
+        );
         write_json("the environment", p, "newman-environment", &v)?;
     }
     if let Some(p) = &args.export_globals {
-        let v = export_scope("globals", s.globals_id.as_deref(), Some("globals"), &s.globals);
+        let v = export_scope(
+            "globals",
+            s.globals_id.as_deref(),
+            Some("globals"),
+            &s.globals,
+        );
         write_json("the globals", p, "newman-globals", &v)?;
     }
     if let Some(p) = &args.export_collection {
-        write_json("the collection", p, "newman-collection", &with_variables(&collection.raw, &s.collection))?;
+        write_json(
+            "the collection",
+            p,
+            "newman-collection",
+            &with_variables(collection.raw_value(), &s.collection),
+        )?;
     }
     if let (Some(p), Some(jar)) = (&args.export_cookie_jar, &s.cookies) {
         write_json("the cookie jar", p, "newman-cookie-jar", jar)?;
@@ -55,8 +79,8 @@ pub fn write_exports(args: &RunArgs, collection: &Collection, summary: &RunSumma
 }
 
 /// The collection JSON with `variable` replaced by the run's final collection variables.
-fn with_variables(raw: &Value, vars: &[Variable]) -> Value {
-    let mut out = raw.clone();
+fn with_variables(raw: Value, vars: &[Variable]) -> Value {
+    let mut out = raw;
     if let Value::Object(obj) = &mut out {
         let list: Vec<Value> = vars
             .iter()

@@ -94,7 +94,11 @@ impl Loader {
     }
 
     /// An environment or globals file (`what`: `environment` / `globals`).
-    pub async fn environment(&mut self, source: &str, what: &str) -> Result<EnvironmentFile, Diagnostic> {
+    pub async fn environment(
+        &mut self,
+        source: &str,
+        what: &str,
+    ) -> Result<EnvironmentFile, Diagnostic> {
         let bytes = self.bytes(source, "environments", what).await?;
         collection::parse_environment(&bytes, source).map_err(|e| load_diag(what, &e))
     }
@@ -107,7 +111,15 @@ impl Loader {
 
 /// A load error as a diagnostic: the title says what could not be loaded.
 pub fn load_diag(what: &str, e: &LoadError) -> Diagnostic {
-    let mut d = Diagnostic::new(format!("{what} could not be loaded")).detail(e.to_string());
+    let mut d = Diagnostic::new(format!("{what} could not be loaded")).detail(e.title());
+    if let Some(at) = e.location_text() {
+        d = d.detail(format!("--> {at}"));
+    }
+    if let Some((number, text, caret)) = e.snippet() {
+        let pad = " ".repeat(number.to_string().len());
+        d = d.detail(format!("{pad} |\n{number} | {text}\n{pad} | {caret}"));
+    }
+    d = d.detail(e.detail());
     if let Some(h) = e.hint() {
         d = d.hint(h);
     }

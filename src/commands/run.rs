@@ -7,7 +7,7 @@ use crate::cli::reporter_flags::ReporterSwitches;
 use crate::cli::RunArgs;
 use crate::output::{Diagnostic, Output};
 use crate::report::{self, Reporter, Reporters};
-use crate::run::{self, Listener, RunEvent, RunOptions, RunSummary};
+use crate::run::{self, Listener, RunEvent, RunOptions};
 use crate::vars::VariableScope;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -16,22 +16,29 @@ use std::process::ExitCode;
 pub fn run(args: RunArgs, switches: ReporterSwitches) -> ExitCode {
     let out = Output::new(color_choice(args.color));
     let suppress = args.suppress_exit_code;
-    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
-            out.error(&Diagnostic::new(format!("could not start the async runtime: {e}")));
+            out.error(&Diagnostic::new(format!(
+                "could not start the async runtime: {e}"
+            )));
             return ExitCode::from(1);
         }
     };
-    let result = rt.block_on(execute(args, switches, out));
-    match result {
-        Ok(true) | Err(_) if suppress => ExitCode::SUCCESS,
-        Ok(true) => ExitCode::from(1),
-        Ok(false) => ExitCode::SUCCESS,
+    let failed = match rt.block_on(execute(args, switches, out)) {
+        Ok(failed) => failed,
         Err(diag) => {
             out.error(&diag);
-            ExitCode::from(1)
+            true
         }
+    };
+    if failed && !suppress {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -50,12 +57,22 @@ impl Listener for ReportListener {
 }
 
 /// Loads, runs, reports. Ok(true) when the run failed (exit 1).
-async fn execute(args: RunArgs, switches: ReporterSwitches, out: Output) -> Result<bool, Diagnostic> {
+async fn execute(
+    args: RunArgs,
+    switches: ReporterSwitches,
+    out: Output,
+) -> Result<bool, Diagnostic> {
     for flag in &switches.unknown {
-        out.warn(&Diagnostic::new(format!("ignoring unknown reporter option {flag}")));
+        out.warn(&Diagnostic::new(format!(
+            "ignoring unknown reporter option {flag}"
+        )));
     }
     let mut opts = run_options(&args, &switches)?;
-    let mut loader = Loader::new(opts.http.clone(), args.postman_api_key.clone(), args.postman_api_url.clone());
+    let mut loader = Loader::new(
+        opts.http.clone(),
+        args.postman_api_key.clone(),
+        args.postman_api_url.clone(),
+    );
     let collection = loader.collection(&args.collection).await?;
     load_scopes(&args, &mut loader, &mut opts).await?;
     let is_tty = std::io::stdout().is_terminal();
@@ -85,14 +102,17 @@ async fn execute(args: RunArgs, switches: ReporterSwitches, out: Output) -> Resu
     if let Some(e) = &report_error {
         out.error(&Diagnostic::new(e.to_string()));
     }
-    super::export::write_exports(&args, &collection, &summary).map_err(|e| {
-        Diagnostic::new(e.to_string())
-    })?;
+    super::export::write_exports(&args, &collection, &summary)
+        .map_err(|e| Diagnostic::new(e.to_string()))?;
     Ok(summary.failed() || report_error.is_some())
 }
 
 /// Environment, globals (files and `--env-var`/`--global-var`), data, vault, cookie jar.
-async fn load_scopes(args: &RunArgs, loader: &mut Loader, opts: &mut RunOptions) -> Result<(), Diagnostic> {
+async fn load_scopes(
+    args: &RunArgs,
+    loader: &mut Loader,
+    opts: &mut RunOptions,
+) -> Result<(), Diagnostic> {
     if let Some(src) = args.environment.last() {
         let env = loader.environment(src, "environment").await?;
         opts.environment = VariableScope {
@@ -121,12 +141,12 @@ async fn load_scopes(args: &RunArgs, loader: &mut Loader, opts: &mut RunOptions)
     if let Some(path) = &args.cookie_jar {
         opts.cookie_jar = Some(std::fs::read(path).map_err(|e| {
             Diagnostic::new("cookie jar could not be loaded")
-                .detail(format!("unable to read data from file \"{}\"", path.display()))
+                .detail(format!(
+                    "unable to read data from file \"{}\"",
+                    path.display()
+                ))
                 .detail(e.to_string())
         })?);
     }
     Ok(())
 }
-
-#[allow(dead_code)]
-fn _summary_is_used(_: &RunSummary) {}

@@ -204,7 +204,7 @@ async fn send(
             st.client
                 .send(&p)
                 .await
-                .map_err(|e| (p.sent_request(), e.info()))
+                .map_err(|e| (sent_request(&p), e.info()))
         }
         Err(e) => Err((
             http::SentRequest {
@@ -216,10 +216,11 @@ async fn send(
         )),
     };
     let cookies = match &result {
-        Ok(x) => st.client.cookies().for_url_json(&x.response.url),
+        Ok(x) => super::cookies::for_url(st.client.cookies(), &x.response.url),
         Err(_) => Vec::new(),
     };
-    let exchange = record_request(plan, st, &r.item_ref, &exec.cursor, result, exec, false);
+    let cursor = exec.cursor.clone();
+    let exchange = record_request(plan, st, &r.item_ref, &cursor, result, exec, false);
     Sent {
         resolved,
         exchange,
@@ -240,7 +241,7 @@ pub(super) fn record_request(
 ) -> Option<Exchange> {
     let (mut request, outcome, exchange) = match result {
         Ok(x) => {
-            let summary = response_summary(&x, plan.opts.keep_bodies);
+            let summary = response_summary(&x, plan.opts.keep_bodies, plan.opts.timings);
             (x.request.clone(), Ok(summary), Some(x))
         }
         Err((req, err)) => (req, Err(err), None),
@@ -286,7 +287,21 @@ pub(super) fn record_request(
     exchange
 }
 
-fn response_summary(x: &Exchange, keep_body: bool) -> ResponseSummary {
+/// What a prepared request would have put on the wire, for reports of a failed send.
+fn sent_request(p: &http::PreparedRequest) -> http::SentRequest {
+    http::SentRequest {
+        method: p.method.clone(),
+        url: p.href.clone(),
+        headers: p.headers.clone(),
+        body: p.body_summary.clone().or_else(|| {
+            p.body
+                .as_ref()
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+        }),
+    }
+}
+
+fn response_summary(x: &Exchange, keep_body: bool, timings: bool) -> ResponseSummary {
     let r = &x.response;
     ResponseSummary {
         code: r.code,
@@ -295,6 +310,6 @@ fn response_summary(x: &Exchange, keep_body: bool) -> ResponseSummary {
         response_time: r.response_time,
         response_size: r.body.len(),
         body: keep_body.then(|| r.body.clone()),
-        phases: Some(r.phases.clone()),
+        phases: timings.then(|| r.phases.clone()),
     }
 }

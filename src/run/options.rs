@@ -72,7 +72,11 @@ pub struct RunOptions {
     pub keep_executions: bool,
     /// Keep response bodies in request events (`--verbose`, `--reporter-json-bodies`).
     pub keep_bodies: bool,
+    /// Report request timing phases (`--verbose`; Newman collects them only then).
+    pub timings: bool,
     /// `--reporter-show-secrets`: do not mask secrets in events.
     pub show_secrets: bool,
+    /// Keep the final cookie jar in the summary (`--export-cookie-jar`).
+    pub export_cookies: bool,
     pub cancel: Cancel,
 }

@@ -245,6 +245,10 @@ fn summary(plan: &Plan<'_>, st: RunState<'_>, abort: Option<Abort>, started: i64
             globals: st.scopes.globals.values,
             globals_id: st.scopes.globals.id,
             collection: st.scopes.collection.values,
+            cookies: plan
+                .opts
+                .export_cookies
+                .then(|| st.client.cookies().to_tough_json()),
         },
     }
 }

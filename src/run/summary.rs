@@ -131,6 +131,8 @@ pub struct FinalScopes {
     pub globals: Vec<Variable>,
     pub globals_id: Option<String>,
     pub collection: Vec<Variable>,
+    /// The cookie jar in tough-cookie JSON, when `RunOptions::export_cookies` asked for it.
+    pub cookies: Option<serde_json::Value>,
 }
 
 /// What `run::run` returns.

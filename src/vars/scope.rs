@@ -95,7 +95,8 @@ pub struct Scopes {
     pub environment: VariableScope,
     pub collection: VariableScope,
     pub globals: VariableScope,
-    /// `--vault` secrets: read by `pm.vault` and `{{vault:key}}` only, never by plain lookups.
+    /// Vault secrets, consulted only for `{{vault:key}}` tokens (after the five layers); not
+    /// part of [`layers`](Self::layers). Empty unless the run provides them.
     pub vault: VariableScope,
 }
 

@@ -242,6 +242,7 @@ pub fn fixture(shape: Shape) -> Fixture {
             globals: vec![Variable::new("g", 1)],
             globals_id: Some("globals-1".into()),
             collection: vec![],
+            cookies: None,
         },
     };
     Fixture {
