@@ -603,3 +603,24 @@ fn the_same_listen_runs_in_one_sandbox_without_leaking_pm_state() {
     );
     assert_eq!(clean(&pre), vec!["log 'prerequest'"]);
 }
+
+#[test]
+fn replace_in_expands_dynamic_variables_and_vault_references() {
+    let mut scopes = Scopes::default();
+    scopes.vault.values.push(Variable::new("key", "v4ult"));
+    let c = code(
+        "pm.test('dynamic', () => {\n\
+           const id = pm.variables.replaceIn('{{$guid}}');\n\
+           if (!/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id)) throw new Error(id);\n\
+           eq(Number(pm.variables.replaceIn('{{$randomInt}}')) <= 1000, true);\n\
+           eq(pm.variables.replaceIn('{{vault:key}}'), 'v4ult');\n\
+         });",
+    );
+    let ran = run_with(
+        &mut sandbox(),
+        &TestHost::default(),
+        &mut scopes,
+        Script::test(&c),
+    );
+    assert_eq!(clean(&ran), vec!["ok 0 dynamic"]);
+}

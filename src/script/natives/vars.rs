@@ -1,11 +1,12 @@
 //! Natives over the variable scopes: get/has/set/unset/clear/toObject/toJSON of one scope or the
 //! merged view, `replaceIn`, and the vault (`pm.vault`). Values cross as JSON values, so scripts
 //! keep numbers, booleans and objects. `pm.iterationData` writes last only for the script that
-//! made them (Newman gives each script its own copy of the data row).
+//! made them (Newman gives each script its own copy of the data row). `replaceIn` is the shared
+//! resolver's [`Scopes::replace`] (dynamic variables included).
 
 use super::Shared;
 use crate::script::convert::{from_js, to_js};
-use crate::vars::{Scopes, VariableScope};
+use crate::vars::{to_js_string, Scopes, VariableScope};
 use rquickjs::function::Opt;
 use rquickjs::{Ctx, Function, Object, Value};
 use serde_json::{json, Value as Json};
@@ -133,7 +134,7 @@ fn reads<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Re
         Function::new(ctx.clone(), move |scope: String, text: String| {
             let st = s.borrow();
             if scope == "merged" {
-                return replace(&st.scopes, &text);
+                return st.scopes.replace(&text);
             }
             let Some(sc) = scope_ref(&st.scopes, &scope) else {
                 return text;
@@ -146,7 +147,7 @@ fn reads<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Re
                 "iterationData" => only.data = sc.clone(),
                 _ => only.local = sc.clone(),
             }
-            replace(&only, &text)
+            only.replace(&text)
         })?,
     )?;
     Ok(())
@@ -222,7 +223,7 @@ fn vault<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Re
             match st.scopes.vault.get(&key) {
                 Some(Json::String(v)) => to_js(&ctx, &Json::String(v.clone())),
                 Some(Json::Null) | None => Ok(Value::new_undefined(ctx.clone())),
-                Some(other) => to_js(&ctx, &Json::String(text_of(other))),
+                Some(other) => to_js(&ctx, &Json::String(to_js_string(other))),
             }
         })?,
     )?;
@@ -246,78 +247,4 @@ fn vault<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Re
         })?,
     )?;
     Ok(())
-}
-
-/// A variable value as it substitutes into text (Postman's `Variable#toString`).
-fn text_of(v: &Json) -> String {
-    match v {
-        Json::String(s) => s.clone(),
-        Json::Null => "null".into(),
-        Json::Bool(b) => b.to_string(),
-        Json::Number(n) => n.to_string(),
-        Json::Array(_) | Json::Object(_) => "[object Object]".into(),
-    }
-}
-
-/// `{{name}}` substitution for `replaceIn`: repeated passes (nested references) up to Postman's
-/// limit of 19, unknown names left as they are.
-// TODO(lead): use `Scopes::replace` (src/vars/resolve.rs) once it is on main; it also expands
-// dynamic `{{$…}}` variables, which this stand-in does not.
-fn replace(scopes: &Scopes, text: &str) -> String {
-    let mut out = text.to_string();
-    for _ in 0..19 {
-        let mut changed = false;
-        let mut next = String::with_capacity(out.len());
-        let mut rest = out.as_str();
-        while let Some(open) = rest.find("{{") {
-            let after = &rest[open + 2..];
-            let Some(close) = after.find("}}") else { break };
-            let name = &after[..close];
-            if name.contains('{') || name.contains('}') {
-                next.push_str(&rest[..open + 1]);
-                rest = &rest[open + 1..];
-                continue;
-            }
-            next.push_str(&rest[..open]);
-            match scopes.get(name) {
-                Some(v) => {
-                    next.push_str(&text_of(v));
-                    changed = true;
-                }
-                None => next.push_str(&rest[open..open + close + 4]),
-            }
-            rest = &after[close + 2..];
-        }
-        next.push_str(rest);
-        out = next;
-        if !changed {
-            break;
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replace_resolves_nested_and_keeps_unknown() {
-        let mut s = Scopes::default();
-        s.environment.set("a", json!("{{b}}"));
-        s.globals.set("b", json!(2));
-        s.local.set("o", json!({"x": 1}));
-        assert_eq!(
-            replace(&s, "x={{a}} y={{nope}} {{o}}"),
-            "x=2 y={{nope}} [object Object]"
-        );
-        assert_eq!(replace(&s, "{{{a}}}"), "{2}");
-    }
-
-    #[test]
-    fn replace_stops_at_the_nesting_limit() {
-        let mut s = Scopes::default();
-        s.environment.set("self", json!("{{self}}"));
-        assert_eq!(replace(&s, "{{self}}"), "{{self}}");
-    }
 }
