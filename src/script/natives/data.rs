@@ -117,3 +117,38 @@ pub fn response_object<'js>(
     }
     Ok(o)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytes::Bytes;
+    use rquickjs::{Context, Runtime};
+
+    #[test]
+    fn response_object_carries_meta_and_optionally_the_body() {
+        let rt = Runtime::new().expect("runtime");
+        let ctx = Context::full(&rt).expect("context");
+        let r = Response {
+            code: 201,
+            status: "Created".into(),
+            headers: vec![("A".into(), "1".into())],
+            body: Bytes::from_static(b"hi"),
+            response_time: 3.6,
+            url: "http://x/".into(),
+            ..Response::default()
+        };
+        ctx.with(|ctx| {
+            let meta = response_object(&ctx, &r, false).expect("meta");
+            let json = ctx.json_stringify(meta).expect("json").expect("some");
+            assert_eq!(
+                json.to_string().expect("text"),
+                r#"{"code":201,"status":"Created","headers":[["A","1"]],"responseTime":4,"responseSize":2,"url":"http://x/"}"#
+            );
+            let full = response_object(&ctx, &r, true).expect("full");
+            assert_eq!(full.get::<_, String>("body").expect("body"), "hi");
+            let stream: TypedArray<u8> = full.get("stream").expect("stream");
+            assert_eq!(stream.len(), 2);
+            assert_eq!(stream.get::<_, u8>(0).expect("byte"), b'h');
+        });
+    }
+}

@@ -248,3 +248,43 @@ fn vault<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Re
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::Variable;
+
+    #[test]
+    fn scope_json_has_the_sdk_shape() {
+        let mut sc = VariableScope::new(vec![
+            Variable::new("a", 1),
+            Variable {
+                enabled: false,
+                ..Variable::new("b", "x")
+            },
+        ]);
+        sc.name = Some("Env".into());
+        assert_eq!(
+            scope_json(&sc),
+            json!({"name": "Env", "values": [
+                {"key": "a", "value": 1, "type": "default"},
+                {"key": "b", "value": "x", "type": "default", "disabled": true}
+            ]})
+        );
+    }
+
+    #[test]
+    fn every_script_scope_name_maps_to_a_scope() {
+        let mut scopes = Scopes::default();
+        for name in [
+            "environment",
+            "globals",
+            "collectionVariables",
+            "variables",
+            "iterationData",
+        ] {
+            assert!(scope_mut(&mut scopes, name).is_some(), "{name}");
+        }
+        assert!(scope_ref(&scopes, "vault").is_none());
+    }
+}
