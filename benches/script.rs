@@ -103,34 +103,6 @@ fn bench(c: &mut Criterion) {
     assert!(out.error.is_none(), "{:?}", out.error);
     assert_eq!(out.events.len(), 5, "{:?}", out.events);
     c.bench_function("typical test script", |b| b.iter(|| black_box(run())));
-    for (name, code) in [
-        ("empty", ""),
-        ("sandbox2 empty", "'use sandbox2';"),
-        ("json only", "const body = pm.response.json();"),
-        (
-            "env set x3",
-            "pm.environment.set('a', 1); pm.environment.set('b', 'x'); pm.environment.set('c', 3);",
-        ),
-        (
-            "5 tests",
-            "for (let i = 0; i < 5; i++) pm.test('t' + i, function () {});",
-        ),
-        ("headers get", "pm.response.headers.get('Content-Type');"),
-    ] {
-        let mut run2 = |code: &'static str| {
-            let input = ScriptInput {
-                listen: Listen::Test,
-                code,
-                scopes: &mut scopes,
-                request: &mut request,
-                response: Some(&response),
-                cookies: Vec::new(),
-                info: info.clone(),
-            };
-            rt.block_on(sandbox.run(input, &NoHost))
-        };
-        c.bench_function(name, |b| b.iter(|| black_box(run2(code))));
-    }
 }
 
 criterion_group!(benches, bench);
