@@ -341,20 +341,54 @@ fn response_reads_like_the_sdk() {
 }
 
 #[test]
-fn response_json_tolerates_bom_and_comments_and_jsonp() {
+fn response_json_tolerates_a_bom_and_reads_jsonp() {
     let c = code(
-        "pm.test('lenient', () => { eq(pm.response.json(), {a: 1}); });\n\
-         pm.test('strict', () => { let threw = false; try { pm.response.json(null, true); } catch (e) { threw = true; } eq(threw, true); });",
+        "pm.test('bom', () => { eq(pm.response.json(), {a: 1}); });\n\
+         pm.test('strict', () => { let e; try { pm.response.json(null, true); } catch (x) { e = x; }\n\
+           eq([e.name, e.message], ['JSONError', 'Unexpected byte order mark found in first 1 character(s)']); });",
     );
     let mut s = Script::test(&c);
-    s.response = Some(json_response(200, "OK", "\u{feff}{\"a\": 1 // one\n}"));
+    s.response = Some(json_response(200, "OK", "\u{feff}{\"a\": 1}"));
     let (ran, _) = run(s);
-    assert!(clean(&ran).iter().all(|x| x.starts_with("ok")));
+    assert!(
+        clean(&ran).iter().all(|x| x.starts_with("ok")),
+        "{:?}",
+        lines(&ran.out)
+    );
     let c = code("pm.test('jsonp', () => eq(pm.response.jsonp(), {b: 2}));");
     let mut s = Script::test(&c);
     s.response = Some(json_response(200, "OK", "callback({\"b\": 2});"));
     let (ran, _) = run(s);
     assert!(clean(&ran).iter().all(|x| x.starts_with("ok")));
+}
+
+#[test]
+fn response_json_errors_point_at_the_offending_character() {
+    let cases = [
+        (
+            "<!DOCTYPE html>\n<html></html>",
+            "Unexpected token '<' at 1:1\n<!DOCTYPE html>\n^",
+        ),
+        ("", "Unexpected end of input at 1:1\n\n^"),
+        (
+            "{\"a\": 1,\n  \"b\": tru }",
+            "Unexpected token 't' at 2:8\n  \"b\": tru }\n       ^",
+        ),
+        ("[1, 2", "Unexpected end of input at 1:6\n[1, 2\n     ^"),
+        (
+            "{\"a\": 1} x",
+            "Unexpected token 'x' at 1:10\n{\"a\": 1} x\n         ^",
+        ),
+        ("{'a': 1}", "Unexpected token '\\'' at 1:2\n{'a': 1}\n ^"),
+        ("Not Found", "Unexpected token 'N' at 1:1\nNot Found\n^"),
+    ];
+    for (body, message) in cases {
+        let mut s = Script::test("pm.test('json', () => pm.response.json());");
+        s.response = Some(json_response(404, "Not Found", body));
+        let (ran, _) = run(s);
+        let expected = format!("FAIL 0 json: JSONError: {message}");
+        assert_eq!(clean(&ran), vec![expected], "{body:?}");
+    }
 }
 
 #[test]

@@ -5,39 +5,27 @@ import { HeaderList } from './list.js';
 import { CookieList, parseSetCookie } from './cookies.js';
 import { reasonOf } from './http-reasons.js';
 import { loadExpect } from './expect.js';
+import { throwJsonError } from './json-error.js';
 
 const N = globalThis.__postie;
 const toBase64 = globalThis.btoa;
 
-/** Drops `//` and `/* *\/` comments outside JSON strings (liquid-json's lenient mode). */
-function stripComments(text) {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      out += c;
-      if (c === '\\') { out += text[++i] || ''; } else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') { inString = true; out += c; continue; }
-    if (c === '/' && text[i + 1] === '/') { while (i < text.length && text[i] !== '\n') i++; out += '\n'; continue; }
-    if (c === '/' && text[i + 1] === '*') { i += 2; while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) i++; i++; continue; }
-    out += c;
-  }
-  return out;
-}
-
-/** JSON.parse as the SDK does it: BOM and comments tolerated unless `strict`. */
+/** JSON.parse as the SDK does it (liquid-json): a leading BOM is dropped unless `strict`; errors
+ * are `JSONError`s that point at the offending character. */
 export function parseJson(text, reviver, strict) {
-  const input = text === undefined || text === null ? '' : String(text);
-  if (strict) return JSON.parse(input, reviver);
-  const clean = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let input = text === undefined || text === null ? '' : String(text);
+  if (input.charCodeAt(0) === 0xfeff) {
+    if (strict) {
+      const e = new SyntaxError('Unexpected byte order mark found in first 1 character(s)');
+      e.name = 'JSONError';
+      throw e;
+    }
+    input = input.slice(1);
+  }
   try {
-    return JSON.parse(clean, reviver);
+    return JSON.parse(input, reviver);
   } catch (e) {
-    if (!clean.includes('/')) throw e;
-    try { return JSON.parse(stripComments(clean), reviver); } catch (_) { throw e; }
+    return throwJsonError(input, e);
   }
 }
 
