@@ -84,11 +84,16 @@ fn thrown_non_errors() {
 fn test_failures_are_not_script_errors() {
     let (ran, _) = run(Script::test(
         "pm.test('obj', () => { throw {message: 'plain'}; });\n\
-         pm.test('str', () => { throw 'just text'; });",
+         pm.test('str', () => { throw 'just text'; });\n\
+         pm.test('v8 wording', () => { const body = {}; body.data.id; });",
     ));
     assert_eq!(
         clean(&ran),
-        vec!["FAIL 0 obj: Error: plain", "FAIL 1 str: Error: just text"]
+        vec![
+            "FAIL 0 obj: Error: plain",
+            "FAIL 1 str: Error: just text",
+            "FAIL 2 v8 wording: TypeError: Cannot read properties of undefined (reading 'id')"
+        ]
     );
 }
 
@@ -199,6 +204,10 @@ fn an_error_after_an_await_is_reported_with_its_line() {
     ));
     let err = ran.out.error.clone().expect("error");
     assert_eq!(err.error.name, "TypeError");
+    assert_eq!(
+        err.error.message,
+        "Cannot read properties of null (reading 'boom')"
+    );
     assert_eq!(err.position.map(|p| p.0), Some(3));
     assert_eq!(lines(&ran.out), vec!["ok 0 ran"]);
 }

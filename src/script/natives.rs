@@ -105,15 +105,52 @@ pub fn error_info(o: &Object<'_>) -> ErrorInfo {
             .ok()
             .flatten()
     };
+    let name = text("name").map(|c| c.0).unwrap_or_else(|| "Error".into());
+    let message = text("message").map(|c| c.0).unwrap_or_default();
     ErrorInfo {
-        name: text("name").map(|c| c.0).unwrap_or_else(|| "Error".into()),
-        message: text("message").map(|c| c.0).unwrap_or_default(),
+        message: v8_message(&name, message),
+        name,
         stack: o
             .get::<_, Option<String>>("stack")
             .ok()
             .flatten()
             .filter(|s| !s.is_empty()),
     }
+}
+
+/// QuickJS's wording of the commonest TypeErrors, in V8's words as Newman reports them
+/// (`cannot read property 'x' of undefined` → `Cannot read properties of undefined (reading
+/// 'x')`); other messages pass through.
+pub fn v8_message(name: &str, message: String) -> String {
+    if name != "TypeError" {
+        return message;
+    }
+    for (quickjs, v8, verb) in [
+        (
+            "cannot read property ",
+            "Cannot read properties of ",
+            "reading",
+        ),
+        (
+            "cannot set property ",
+            "Cannot set properties of ",
+            "setting",
+        ),
+    ] {
+        let Some(rest) = message.strip_prefix(quickjs) else {
+            continue;
+        };
+        let Some((prop, target)) = rest.rsplit_once(" of ") else {
+            continue;
+        };
+        if target == "undefined" || target == "null" {
+            return format!("{v8}{target} ({verb} {prop})");
+        }
+    }
+    if message.starts_with('\'') && message.ends_with("' is read-only") {
+        return "Assignment to constant variable.".into();
+    }
+    message
 }
 
 /// True for the value `pm.execution.skipRequest()` throws to unwind a script.
@@ -212,4 +249,31 @@ pub(crate) fn unhandled_text(value: &Value<'_>) -> String {
         return "null".into();
     }
     "undefined".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::v8_message;
+
+    #[test]
+    fn property_access_messages_read_like_v8() {
+        let m = |name: &str, text: &str| v8_message(name, text.to_string());
+        assert_eq!(
+            m("TypeError", "cannot read property 'id' of undefined"),
+            "Cannot read properties of undefined (reading 'id')"
+        );
+        assert_eq!(
+            m("TypeError", "cannot set property 'x' of null"),
+            "Cannot set properties of null (setting 'x')"
+        );
+        assert_eq!(
+            m("TypeError", "'k' is read-only"),
+            "Assignment to constant variable."
+        );
+        assert_eq!(m("TypeError", "not a function"), "not a function");
+        assert_eq!(
+            m("Error", "cannot read property 'id' of undefined"),
+            "cannot read property 'id' of undefined"
+        );
+    }
 }

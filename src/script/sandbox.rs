@@ -268,6 +268,7 @@ const WRAP_OPEN: &str = "(async function () {";
 
 fn failure_from_info(mut error: ErrorInfo) -> ScriptFailure {
     let position = error.stack.as_deref().and_then(script_position);
+    error.message = natives::v8_message(&error.name, error.message);
     error.stack = error.stack.as_deref().map(user_frames);
     ScriptFailure { error, position }
 }
