@@ -239,3 +239,31 @@ fn snapshots_ignore_writes_made_before_their_first_use() {
     assert_eq!(scopes.environment.get("kept"), Some(&json!("new")));
     assert!(!scopes.environment.has("gone"));
 }
+
+#[test]
+fn lazily_loaded_library_globals_warn_only_in_legacy_scripts() {
+    let mut sb = sandbox();
+    let host = TestHost::default();
+    let mut scopes = Scopes::default();
+    let mut run = |code: &str| clean(&run_with(&mut sb, &host, &mut scopes, Script::test(code)));
+    // A library global the way the library modules install theirs: a getter that loads the
+    // library on first use and replaces itself with the value.
+    run("'use sandbox2';\n\
+         let loads = 0;\n\
+         Object.defineProperty(globalThis, '_', { configurable: true, get() {\n\
+           loads++; const lib = { loads: () => loads, id: (x) => x };\n\
+           Object.defineProperty(globalThis, '_', { value: lib, writable: true, configurable: true });\n\
+           return lib; } });");
+    assert_eq!(
+        run("console.log(_.id(1), _.loads());"),
+        vec![
+            "warn `Using \"_\" is deprecated. Use \"require('lodash')\" instead.`",
+            "log 1, 1"
+        ]
+    );
+    assert_eq!(
+        run("'use sandbox2';\nconsole.log(_.loads());"),
+        vec!["log 1"]
+    );
+    assert_eq!(run("console.log(_.loads());").len(), 2);
+}
