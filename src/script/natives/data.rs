@@ -6,7 +6,6 @@ use super::Shared;
 use crate::http::Response;
 use crate::script::convert::{from_js, to_js};
 use rquickjs::{Array, Ctx, Function, Object, TypedArray, Value};
-use serde_json::json;
 
 pub(super) fn install<'js>(
     ctx: &Ctx<'js>,
@@ -43,11 +42,14 @@ pub(super) fn install<'js>(
     let s = state.clone();
     obj.set(
         "responseText",
-        Function::new(ctx.clone(), move || {
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
             let st = s.borrow();
-            st.response
-                .as_ref()
-                .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+            match &st.response {
+                // Valid UTF-8 (the usual case) goes to QuickJS without an intermediate copy.
+                Some(r) => rquickjs::String::from_str(ctx, &String::from_utf8_lossy(&r.body))
+                    .map(|t| t.into_value()),
+                None => Ok(Value::new_undefined(ctx)),
+            }
         })?,
     )?;
     let s = state.clone();
@@ -72,16 +74,19 @@ pub(super) fn install<'js>(
         Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
             let st = s.borrow();
             let i = &st.info;
-            let v = json!({
-                "eventName": st.listen.map(|l| l.as_str()),
-                "iteration": i.iteration,
-                "iterationCount": i.iteration_count,
-                "requestName": i.request_name,
-                "requestId": i.request_id,
-                "location": i.location,
-                "current": i.current,
-            });
-            to_js(&ctx, &v)
+            let o = Object::new(ctx.clone())?;
+            o.set("eventName", st.listen.map(|l| l.as_str()))?;
+            o.set("iteration", i.iteration as f64)?;
+            o.set("iterationCount", i.iteration_count as f64)?;
+            o.set("requestName", i.request_name.as_str())?;
+            o.set("requestId", i.request_id.as_str())?;
+            let location = Array::new(ctx.clone())?;
+            for (n, part) in i.location.iter().enumerate() {
+                location.set(n, part.as_str())?;
+            }
+            o.set("location", location)?;
+            o.set("current", i.current.as_str())?;
+            Ok::<_, rquickjs::Error>(o)
         })?,
     )?;
     Ok(())
