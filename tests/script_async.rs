@@ -186,12 +186,20 @@ fn send_request_response_bytes() {
 
 #[test]
 fn timers_intervals_and_nesting() {
+    // Each step is scheduled by the one before, so the order does not depend on timing.
     let (ran, _) = run(Script::test(
-        "let n = 0;\n\
-         const id = setInterval(() => { n++; console.log('tick', n); if (n === 3) clearInterval(id); }, 2);\n\
-         setTimeout(() => { console.log('outer'); setTimeout(() => console.log('inner'), 1); setImmediate(() => console.log('immediate')); }, 20);\n\
-         const never = setTimeout(() => console.log('cancelled'), 5); clearTimeout(never);\n\
-         setTimeout((a, b) => console.log('args', a, b), 0, 'x', 'y');",
+        "setTimeout((a, b) => {\n\
+           console.log('args', a, b);\n\
+           let n = 0;\n\
+           const id = setInterval(() => {\n\
+             n++; console.log('tick', n);\n\
+             if (n === 3) {\n\
+               clearInterval(id);\n\
+               setTimeout(() => { console.log('outer'); setImmediate(() => { console.log('immediate'); setTimeout(() => console.log('inner'), 1); }); }, 0);\n\
+             }\n\
+           }, 2);\n\
+         }, 0, 'x', 'y');\n\
+         const never = setTimeout(() => console.log('cancelled'), 5); clearTimeout(never);",
     ));
     assert_eq!(
         clean(&ran),

@@ -542,9 +542,10 @@ fn pm_test_variants_report_in_completion_order_with_declaration_indexes() {
     let (ran, _) = run(Script::test(
         "pm.test('sync pass', () => {});\n\
          pm.test('sync fail', () => { throw new TypeError('bad'); });\n\
-         pm.test('done later', (done) => setTimeout(() => done(), 5));\n\
-         pm.test('done with error', (done) => setTimeout(() => done(new Error('late')), 1));\n\
-         pm.test('async pass', async () => { await new Promise(r => setTimeout(r, 10)); });\n\
+         const tick = () => new Promise(r => setTimeout(r, 0));\n\
+         pm.test('done later', (done) => setTimeout(() => setTimeout(() => done(), 0), 0));\n\
+         pm.test('done with error', (done) => setTimeout(() => done(new Error('late')), 0));\n\
+         pm.test('async pass', async () => { await tick(); await tick(); await tick(); });\n\
          pm.test('async fail', async () => { throw new RangeError('nope'); });\n\
          pm.test('no function');\n\
          pm.test.skip('skipped', () => { throw new Error('never runs'); });\n\
