@@ -659,3 +659,22 @@ fn replace_in_expands_dynamic_variables_and_vault_references() {
     );
     assert_eq!(clean(&ran), vec!["ok 0 dynamic"]);
 }
+
+#[test]
+fn empty_query_parameters_keep_their_separators() {
+    let c = code("pm.test('seps', () => eq(pm.request.url.toString(), 'https://h/get?&'));");
+    let mut s = Script::test(&c);
+    s.request = json!({"url": {"raw": "https://h/get?&", "protocol": "https", "host": ["h"], "path": ["get"],
+                               "query": [{"key": null, "value": null}, {"key": null, "value": null}]}});
+    assert_eq!(clean(&run(s).0), vec!["ok 0 seps"]);
+    let c = code("pm.test('one', () => eq(pm.request.url.toString(), 'https://h/get?'));");
+    let mut s = Script::test(&c);
+    s.request = json!({"url": {"raw": "https://h/get?", "protocol": "https", "host": ["h"], "path": ["get"],
+                               "query": [{"key": null, "value": null}]}});
+    assert_eq!(clean(&run(s).0), vec!["ok 0 one"]);
+    let c = code("pm.test('disabled', () => eq(pm.request.url.toString(), 'https://h/get'));");
+    let mut s = Script::test(&c);
+    s.request = json!({"url": {"raw": "https://h/get", "protocol": "https", "host": ["h"], "path": ["get"],
+                               "query": [{"key": "foo", "value": null, "disabled": true}]}});
+    assert_eq!(clean(&run(s).0), vec!["ok 0 disabled"]);
+}

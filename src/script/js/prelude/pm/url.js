@@ -124,8 +124,9 @@ export class Url {
     if (this.port) raw += ':' + this.port;
     if (this.path) raw += this.getPath(unresolved);
     if (this.query && this.query.count()) {
+      // `?` stays when a parameter is enabled, even an empty one (`http://h/p?`).
       const qs = this.getQueryString({ ignoreDisabled: true });
-      if (qs) raw += '?' + qs;
+      if (qs || this.query.members.some((p) => p && !p.disabled)) raw += '?' + qs;
     }
     if (this.hash) raw += '#' + this.hash;
     return raw;
