@@ -140,59 +140,62 @@ export class Request {
 
   update(options) {
     const o = typeof options === 'string' ? { url: options } : options && typeof options === 'object' ? options : {};
-    this.url = o.url === undefined ? '' : o.url;
+    this.url = toUrl(o.url);
     this.method = o.method === undefined || o.method === null || o.method === '' ? 'GET' : String(o.method).toUpperCase();
-    this.headers = o.header !== undefined ? o.header : o.headers;
-    this.body = o.body;
-    this.auth = o.auth;
+    this.headers = toHeaders(o.header !== undefined ? o.header : o.headers, this);
+    this.body = toBody(o.body);
+    this.auth = toAuth(o.auth, this);
     if (o.description !== undefined) this.description = o.description;
     if (o.id !== undefined) this.id = o.id;
     if (o.name !== undefined) this.name = o.name;
   }
 
-  // url, headers, body and auth accept plain values (`pm.request.url = 'http://…'`) and keep
-  // the SDK types.
-  get url() { return this._url; }
-  set url(value) { hidden(this, '_url', value instanceof Url ? value : new Url(value === undefined || value === null ? '' : value)); }
-  get headers() { return this._headers; }
-  set headers(value) { hidden(this, '_headers', value instanceof HeaderList ? value : new HeaderList(this, headerInput(value))); }
-  get header() { return this._headers; }
+  // As in the SDK, url/headers/body/auth are plain properties a script may replace with plain
+  // values (`pm.request.url = 'http://…'`); toJSON() and the helpers below accept both.
+  get header() { return this.headers; }
   set header(value) { this.headers = value; }
-  get body() { return this._body; }
-  set body(value) { hidden(this, '_body', toBody(value)); }
-  get auth() { return this._auth; }
-  set auth(value) { hidden(this, '_auth', toAuth(value, this)); }
+
+  #headerList() {
+    if (!(this.headers instanceof PropertyList)) this.headers = toHeaders(this.headers, this);
+    return this.headers;
+  }
+
+  #urlObject() {
+    if (!(this.url instanceof Url)) this.url = toUrl(this.url);
+    return this.url;
+  }
 
   get to() { return loadExpect().expect(this).to; }
 
   getHeaders(options) {
     const o = options || {};
-    return this.headers.toObject(o.enabled, !o.ignoreCase, o.multiValue, o.sanitizeKeys);
+    return this.#headerList().toObject(o.enabled, !o.ignoreCase, o.multiValue, o.sanitizeKeys);
   }
 
   forEachHeader(fn, context) {
-    this.headers.each((h) => { if (!h.disabled) fn.call(context || this, h, this); });
+    this.#headerList().each((h) => { if (!h.disabled) fn.call(context || this, h, this); });
   }
 
-  addHeader(header) { this.headers.add(header); }
+  addHeader(header) { this.#headerList().add(header); }
 
   removeHeader(toRemove, options) {
     const name = typeof toRemove === 'string' ? toRemove : toRemove && toRemove.key;
     if (!name) return;
     const ignoreCase = options && options.ignoreCase;
-    this.headers.remove((h) => (ignoreCase ? String(h.key).toLowerCase() === name.toLowerCase() : h.key === name));
+    this.#headerList().remove((h) => (ignoreCase ? String(h.key).toLowerCase() === name.toLowerCase() : h.key === name));
   }
 
   upsertHeader(header) {
     if (!(header && header.key)) return;
     const lower = String(header.key).toLowerCase();
-    const existing = this.headers.find((h) => String(h.key).toLowerCase() === lower);
+    const list = this.#headerList();
+    const existing = list.find((h) => String(h.key).toLowerCase() === lower);
     if (existing) existing.value = header.value === undefined || header.value === null ? '' : String(header.value);
-    else this.headers.add(header);
+    else list.add(header);
   }
 
-  addQueryParams(params) { this.url.addQueryParams(params); }
-  removeQueryParams(params) { this.url.removeQueryParams(params); }
+  addQueryParams(params) { this.#urlObject().addQueryParams(params); }
+  removeQueryParams(params) { this.#urlObject().removeQueryParams(params); }
 
   authorizeUsing(type, options) {
     if (type && typeof type === 'object' && options === undefined) {
@@ -208,8 +211,8 @@ export class Request {
   }
 
   size() {
-    const body = this.body ? this.body.toString().length : 0;
-    const header = this.headers.contentSize();
+    const body = this.body ? String(this.body).length : 0;
+    const header = this.#headerList().contentSize();
     return { body, header, total: body + header };
   }
 
@@ -217,10 +220,12 @@ export class Request {
 
   /** The collection v2.1 request object. */
   toJSON() {
-    const out = { url: this.url instanceof Url ? this.url.toJSON() : this.url, method: this.method };
-    out.header = this.headers instanceof PropertyList ? this.headers.toJSON() : this.headers;
-    if (this.body !== undefined) out.body = this.body instanceof RequestBody ? this.body.toJSON() : this.body;
-    if (this.auth !== undefined) out.auth = this.auth instanceof RequestAuth ? this.auth.toJSON() : this.auth;
+    const out = { url: toUrl(this.url).toJSON(), method: this.method === undefined ? 'GET' : String(this.method) };
+    out.header = toHeaders(this.headers, this).toJSON();
+    const body = toBody(this.body);
+    if (body !== undefined) out.body = body.toJSON();
+    const auth = toAuth(this.auth, this);
+    if (auth !== undefined) out.auth = auth.toJSON();
     if (this.description !== undefined) out.description = this.description;
     return out;
   }
@@ -230,8 +235,12 @@ export class Request {
 Request._postman_propertyName = 'Request';
 Request.prototype._postman_propertyName = 'Request';
 
-function hidden(obj, key, value) {
-  Object.defineProperty(obj, key, { value, writable: true, enumerable: false, configurable: true });
+function toUrl(url) {
+  return url instanceof Url ? url : new Url(url === undefined || url === null ? '' : url);
+}
+
+function toHeaders(headers, parent) {
+  return headers instanceof PropertyList ? headers : new HeaderList(parent, headerInput(headers));
 }
 
 /** Headers given as a list, a `k: v` text block, or a plain object. */
