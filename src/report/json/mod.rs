@@ -69,7 +69,11 @@ impl JsonReporter {
             let opened = create_report_file(&self.path).and_then(|mut file| {
                 file.write_all(b"{\"collection\":")?;
                 // No collection JSON given (library callers): an explicit null keeps the file valid.
-                let text = if collection.trim().is_empty() { "null" } else { collection };
+                let text = if collection.trim().is_empty() {
+                    "null"
+                } else {
+                    collection
+                };
                 file.write_all(text.as_bytes())?;
                 file.write_all(b",\"run\":{\"executions\":[")?;
                 Ok(file)
