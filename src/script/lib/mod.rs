@@ -2,9 +2,12 @@
 //! parsing …): each library registers its native functions under `__postie.<library>`; its JS
 //! shape lives in `js/lib/<name>.js`. One file (or folder) per library.
 
+pub mod schema;
+
 use rquickjs::{Ctx, Object};
 
 /// Registers every library's natives on the `__postie` object.
-pub(crate) fn install<'js>(_ctx: &Ctx<'js>, _native: &Object<'js>) -> rquickjs::Result<()> {
+pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Result<()> {
+    schema::install(ctx, native)?;
     Ok(())
 }
