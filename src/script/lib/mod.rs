@@ -2,12 +2,16 @@
 //! parsing …): each library registers its native functions under `__postie.<library>`; its JS
 //! shape lives in `js/lib/<name>.js`. One file (or folder) per library.
 
+pub mod html;
 pub mod schema;
+pub mod xml;
 
 use rquickjs::{Ctx, Object};
 
 /// Registers every library's natives on the `__postie` object.
 pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Result<()> {
     schema::install(ctx, native)?;
+    xml::install(ctx, native)?;
+    html::install(ctx, native)?;
     Ok(())
 }
