@@ -5,4 +5,8 @@ import { lazyGlobal } from '../prelude/require.js';
 
 export function installLibraries() {
   // lazyGlobal('CryptoJS', 'crypto-js');
+  lazyGlobal('_', 'lodash3/index');
+  lazyGlobal('tv4', 'tv4');
+  lazyGlobal('cheerio', 'cheerio');
+  lazyGlobal('xml2Json', 'xml2js', (m) => m.xml2Json);
 }
