@@ -63,6 +63,8 @@ fn run_case(sandbox: &mut Sandbox, rt: &tokio::runtime::Runtime, case: &Case) ->
 
 #[test]
 fn built_in_libraries_match_the_real_ones() {
+    // moment cases read dates in local time: make local time UTC, as the generator does.
+    std::env::set_var("TZ", "UTC");
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
