@@ -56,6 +56,7 @@ impl Record {
             "dataPath": self.data_path,
             "pointer": self.pointer,
             "schemaPath": self.schema,
+            "evalPath": self.eval,
             "value": self.value,
         });
         if !sub.is_empty() {

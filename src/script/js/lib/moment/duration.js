@@ -221,9 +221,7 @@ export function createDuration(input, key) {
       };
       return new Duration({ year: f(m[2]), month: f(m[3]), week: f(m[4]), day: f(m[5]), hour: f(m[6]), minute: f(m[7]), second: f(m[8]) });
     }
-    const d = new Duration({});
-    d._isValid = input === '' ? true : false;
-    return d;
+    return new Duration({});
   }
   if (input == null) return new Duration({});
   if (typeof input === 'object') {
