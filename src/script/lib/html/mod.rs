@@ -3,6 +3,8 @@
 //! facts and serialisations. `__postie.html.{load, root, select, matches, info, children,
 //! parent, text, html, outer}`.
 
+mod serialize;
+
 use ego_tree::NodeId;
 use rquickjs::{Ctx, Exception, Function, Object, Value};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -158,33 +160,21 @@ impl Doc {
         out
     }
 
-    /// The markup inside a node (`inner`) or of the node itself.
+    /// The markup inside a node (`inner`) or of the node itself, as cheerio writes it.
     pub fn html(&self, n: u32, inner: bool) -> Option<String> {
         let node = self.node(n)?;
-        if let Some(el) = ElementRef::wrap(node) {
-            return Some(if inner { el.inner_html() } else { el.html() });
+        let mut out = String::new();
+        if inner || matches!(node.value(), Node::Document | Node::Fragment) || n == self.root {
+            serialize::inner(node, &mut out);
+        } else {
+            serialize::outer(node, &mut out);
         }
-        match node.value() {
-            Node::Text(t) => Some(escape_text(t)),
-            Node::Comment(c) => Some(format!("<!--{}-->", &**c)),
-            Node::Document | Node::Fragment => {
-                let mut out = String::new();
-                for child in node.children() {
-                    out.push_str(&self.html(self.num(child.id()), false).unwrap_or_default());
-                }
-                Some(out)
-            }
-            _ => Some(String::new()),
-        }
+        Some(out)
     }
 
     pub fn root(&self) -> u32 {
         self.root
     }
-}
-
-fn escape_text(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The run's documents.
