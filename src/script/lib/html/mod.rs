@@ -27,7 +27,11 @@ const KEEP: usize = 256;
 /// Whether the text looks like a whole page (then it gets `<html>`, `<head>`, `<body>`), or a
 /// piece of one (kept as it is, as cheerio 0.22 does).
 fn is_document(text: &str) -> bool {
-    let lower = text.trim_start().get(..text.len().min(2048)).unwrap_or(text).to_ascii_lowercase();
+    let lower = text
+        .trim_start()
+        .get(..text.len().min(2048))
+        .unwrap_or(text)
+        .to_ascii_lowercase();
     ["<!doctype", "<html", "<head", "<body"]
         .iter()
         .any(|t| lower.contains(t))
@@ -66,7 +70,9 @@ impl Doc {
     }
 
     fn node(&self, n: u32) -> Option<ego_tree::NodeRef<'_, Node>> {
-        self.nodes.get(n as usize).and_then(|id| self.html.tree.get(*id))
+        self.nodes
+            .get(n as usize)
+            .and_then(|id| self.html.tree.get(*id))
     }
 
     fn num(&self, id: NodeId) -> u32 {
@@ -111,10 +117,8 @@ impl Doc {
         };
         match node.value() {
             Node::Element(e) => {
-                let attribs: Map<String, Json> = e
-                    .attrs()
-                    .map(|(k, v)| (k.to_string(), json!(v)))
-                    .collect();
+                let attribs: Map<String, Json> =
+                    e.attrs().map(|(k, v)| (k.to_string(), json!(v))).collect();
                 let name = e.name();
                 let kind = match name {
                     "script" => "script",
@@ -125,7 +129,9 @@ impl Doc {
             }
             Node::Text(t) => json!({"type": "text", "data": &**t}),
             Node::Comment(c) => json!({"type": "comment", "data": &**c}),
-            Node::Doctype(d) => json!({"type": "directive", "name": "!doctype", "data": format!("!DOCTYPE {}", d.name())}),
+            Node::Doctype(d) => {
+                json!({"type": "directive", "name": "!doctype", "data": format!("!DOCTYPE {}", d.name())})
+            }
             Node::ProcessingInstruction(p) => {
                 json!({"type": "directive", "name": format!("?{}", p.target), "data": &*p.data})
             }
@@ -143,7 +149,9 @@ impl Doc {
         if n == self.root {
             return None;
         }
-        self.node(n).and_then(|node| node.parent()).map(|p| self.num(p.id()))
+        self.node(n)
+            .and_then(|node| node.parent())
+            .map(|p| self.num(p.id()))
     }
 
     /// The text of a node and everything under it.
@@ -211,13 +219,19 @@ fn with_doc<'js, T>(
     let docs = docs.borrow();
     match docs.get(id) {
         Some(d) => Ok(f(d)),
-        None => Err(Exception::throw_message(ctx, "cheerio: this document is no longer available")),
+        None => Err(Exception::throw_message(
+            ctx,
+            "cheerio: this document is no longer available",
+        )),
     }
 }
 
 fn selector<'js>(ctx: &Ctx<'js>, text: &str) -> rquickjs::Result<Selector> {
     Selector::parse(text).map_err(|e| {
-        Exception::throw_syntax(ctx, &format!("Unsupported or invalid selector \"{text}\": {e}"))
+        Exception::throw_syntax(
+            ctx,
+            &format!("Unsupported or invalid selector \"{text}\": {e}"),
+        )
     })
 }
 
@@ -225,11 +239,16 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Re
     let docs: Shared = Rc::new(RefCell::new(Docs::default()));
     let obj = Object::new(ctx.clone())?;
     let d = docs.clone();
-    obj.set("load", Function::new(ctx.clone(), move |text: String| d.borrow_mut().load(&text))?)?;
+    obj.set(
+        "load",
+        Function::new(ctx.clone(), move |text: String| d.borrow_mut().load(&text))?,
+    )?;
     let d = docs.clone();
     obj.set(
         "root",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: u32| with_doc(&ctx, &d, id, Doc::root))?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: u32| {
+            with_doc(&ctx, &d, id, Doc::root)
+        })?,
     )?;
     let d = docs.clone();
     obj.set(
@@ -245,10 +264,13 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Re
     let d = docs.clone();
     obj.set(
         "matches",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: u32, n: u32, sel: String| {
-            let sel = selector(&ctx, &sel)?;
-            with_doc(&ctx, &d, id, |doc| doc.matches(n, &sel))
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, id: u32, n: u32, sel: String| {
+                let sel = selector(&ctx, &sel)?;
+                with_doc(&ctx, &d, id, |doc| doc.matches(n, &sel))
+            },
+        )?,
     )?;
     let d = docs.clone();
     obj.set(
@@ -282,13 +304,16 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Re
     let d = docs.clone();
     obj.set(
         "html",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: u32, n: u32, inner: bool| {
-            let out = with_doc(&ctx, &d, id, |doc| doc.html(n, inner))?;
-            Ok::<Value<'js>, rquickjs::Error>(match out {
-                Some(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
-                None => Value::new_null(ctx.clone()),
-            })
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, id: u32, n: u32, inner: bool| {
+                let out = with_doc(&ctx, &d, id, |doc| doc.html(n, inner))?;
+                Ok::<Value<'js>, rquickjs::Error>(match out {
+                    Some(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
+                    None => Value::new_null(ctx.clone()),
+                })
+            },
+        )?,
     )?;
     native.set("html", obj)?;
     Ok(())
@@ -301,7 +326,10 @@ mod tests {
     #[test]
     fn fragments_stay_fragments_and_pages_get_a_body() {
         let doc = Doc::parse("<p class=\"a\">x</p><p>y</p>");
-        assert_eq!(doc.html(doc.root(), true).as_deref(), Some("<p class=\"a\">x</p><p>y</p>"));
+        assert_eq!(
+            doc.html(doc.root(), true).as_deref(),
+            Some("<p class=\"a\">x</p><p>y</p>")
+        );
         let page = Doc::parse("<html><body><p>x</p></body></html>");
         let body = page.select(&[page.root()], &Selector::parse("body").expect("selector"));
         assert_eq!(body.len(), 1);
@@ -323,7 +351,11 @@ mod tests {
         let doc = Doc::parse("<a z=\"1\" b=\"2\" href=\"/x\">t</a>");
         let a = doc.select(&[doc.root()], &Selector::parse("a").expect("selector"))[0];
         let info = doc.info(a);
-        let keys: Vec<&String> = info["attribs"].as_object().expect("attribs").keys().collect();
+        let keys: Vec<&String> = info["attribs"]
+            .as_object()
+            .expect("attribs")
+            .keys()
+            .collect();
         assert_eq!(keys, ["z", "b", "href"]);
         assert_eq!(doc.parent(a), Some(doc.root()));
         assert_eq!(doc.parent(doc.root()), None);

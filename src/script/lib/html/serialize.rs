@@ -10,7 +10,14 @@ const VOID: &[&str] = &[
     "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr",
 ];
 const RAW_TEXT: &[&str] = &[
-    "style", "script", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript",
+    "style",
+    "script",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "noscript",
 ];
 /// `&<>"'` and non-ASCII as XML entities (astral characters as one code point).
 pub fn encode_xml(text: &str) -> String {

@@ -244,7 +244,11 @@ fn leaf_tiebreak(r: &Record, kw: &str, sch: &Json, rank: &mut Vec<u32>) {
     match kw {
         "required" => rank.push(r.params.get("index").and_then(Json::as_u64).unwrap_or(0) as u32),
         "dependencies" => {
-            let prop = r.params.get("property").and_then(Json::as_str).unwrap_or("");
+            let prop = r
+                .params
+                .get("property")
+                .and_then(Json::as_str)
+                .unwrap_or("");
             rank.push(key_index(sch.get("dependencies"), prop));
             rank.push(r.params.get("index").and_then(Json::as_u64).unwrap_or(0) as u32);
         }

@@ -233,10 +233,16 @@ pub fn convert(
             fix_exclusive_limit(out, here, "minimum", "exclusiveMinimum");
         }
         Kind::Maximum { .. } if declared("exclusiveMaximum") == json!(true) => {
-            out.push(rec("exclusiveMaximum", limit(declared("maximum"), "<", true)));
+            out.push(rec(
+                "exclusiveMaximum",
+                limit(declared("maximum"), "<", true),
+            ));
         }
         Kind::Minimum { .. } if declared("exclusiveMinimum") == json!(true) => {
-            out.push(rec("exclusiveMinimum", limit(declared("minimum"), ">", true)));
+            out.push(rec(
+                "exclusiveMinimum",
+                limit(declared("minimum"), ">", true),
+            ));
         }
         Kind::Maximum { .. } => out.push(rec("maximum", limit(declared("maximum"), "<=", false))),
         Kind::Minimum { .. } => out.push(rec("minimum", limit(declared("minimum"), ">=", false))),
@@ -252,9 +258,10 @@ pub fn convert(
         Kind::MinProperties { limit } => {
             out.push(rec("minProperties", params(&[("limit", json!(limit))])))
         }
-        Kind::MultipleOf { .. } => {
-            out.push(rec("multipleOf", params(&[("multipleOf", declared("multipleOf"))])))
-        }
+        Kind::MultipleOf { .. } => out.push(rec(
+            "multipleOf",
+            params(&[("multipleOf", declared("multipleOf"))]),
+        )),
         Kind::Not { .. } => out.push(rec("not", Map::new())),
         Kind::Pattern { pattern } => {
             out.push(rec("pattern", params(&[("pattern", json!(pattern))])))

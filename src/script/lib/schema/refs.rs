@@ -26,8 +26,11 @@ pub const AJV_FORMATS: &[&str] = &[
     "relative-json-pointer",
 ];
 
+/// What `visit` calls for each schema object: the object and its path.
+type Visitor<'a> = dyn FnMut(&Map<String, Json>, &[String]) + 'a;
+
 /// Calls `f` on every schema object inside `schema` (itself included) with its path.
-fn visit(schema: &Json, path: &mut Vec<String>, f: &mut dyn FnMut(&Map<String, Json>, &[String])) {
+fn visit(schema: &Json, path: &mut Vec<String>, f: &mut Visitor<'_>) {
     let Json::Object(obj) = schema else { return };
     f(obj, path);
     for (k, v) in obj {
@@ -52,8 +55,14 @@ fn visit(schema: &Json, path: &mut Vec<String>, f: &mut dyn FnMut(&Map<String, J
                 }
                 other => visit(other, path, f),
             },
-            "additionalItems" | "additionalProperties" | "contains" | "propertyNames" | "not"
-            | "if" | "then" | "else" => visit(v, path, f),
+            "additionalItems"
+            | "additionalProperties"
+            | "contains"
+            | "propertyNames"
+            | "not"
+            | "if"
+            | "then"
+            | "else" => visit(v, path, f),
             _ => {}
         }
         path.pop();

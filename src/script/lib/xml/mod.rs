@@ -60,8 +60,15 @@ fn located(text: &str, msg: &str, at: usize) -> XmlError {
     let before = text.get(..at).unwrap_or(text);
     let line = before.matches('\n').count();
     let column = before.rsplit('\n').next().unwrap_or("").chars().count();
-    let ch = before.chars().last().filter(|_| at < text.len() || msg != "Unclosed root tag");
-    let ch = if msg == "Unclosed root tag" { String::new() } else { ch.map(String::from).unwrap_or_default() };
+    let ch = before
+        .chars()
+        .last()
+        .filter(|_| at < text.len() || msg != "Unclosed root tag");
+    let ch = if msg == "Unclosed root tag" {
+        String::new()
+    } else {
+        ch.map(String::from).unwrap_or_default()
+    };
     XmlError(format!("{msg}\nLine: {line}\nColumn: {column}\nChar: {ch}"))
 }
 
@@ -117,14 +124,47 @@ const LATIN1: [&str; 96] = [
 ];
 
 const EXTRA: [(&str, u32); 41] = [
-    ("OElig", 338), ("oelig", 339), ("Scaron", 352), ("scaron", 353), ("Yuml", 376),
-    ("fnof", 402), ("circ", 710), ("tilde", 732), ("ensp", 8194), ("emsp", 8195),
-    ("thinsp", 8201), ("zwnj", 8204), ("zwj", 8205), ("lrm", 8206), ("rlm", 8207),
-    ("ndash", 8211), ("mdash", 8212), ("lsquo", 8216), ("rsquo", 8217), ("sbquo", 8218),
-    ("ldquo", 8220), ("rdquo", 8221), ("bdquo", 8222), ("dagger", 8224), ("Dagger", 8225),
-    ("bull", 8226), ("hellip", 8230), ("permil", 8240), ("prime", 8242), ("Prime", 8243),
-    ("lsaquo", 8249), ("rsaquo", 8250), ("euro", 8364), ("trade", 8482), ("larr", 8592),
-    ("uarr", 8593), ("rarr", 8594), ("darr", 8595), ("harr", 8596), ("apos", 39), ("quot", 34),
+    ("OElig", 338),
+    ("oelig", 339),
+    ("Scaron", 352),
+    ("scaron", 353),
+    ("Yuml", 376),
+    ("fnof", 402),
+    ("circ", 710),
+    ("tilde", 732),
+    ("ensp", 8194),
+    ("emsp", 8195),
+    ("thinsp", 8201),
+    ("zwnj", 8204),
+    ("zwj", 8205),
+    ("lrm", 8206),
+    ("rlm", 8207),
+    ("ndash", 8211),
+    ("mdash", 8212),
+    ("lsquo", 8216),
+    ("rsquo", 8217),
+    ("sbquo", 8218),
+    ("ldquo", 8220),
+    ("rdquo", 8221),
+    ("bdquo", 8222),
+    ("dagger", 8224),
+    ("Dagger", 8225),
+    ("bull", 8226),
+    ("hellip", 8230),
+    ("permil", 8240),
+    ("prime", 8242),
+    ("Prime", 8243),
+    ("lsaquo", 8249),
+    ("rsaquo", 8250),
+    ("euro", 8364),
+    ("trade", 8482),
+    ("larr", 8592),
+    ("uarr", 8593),
+    ("rarr", 8594),
+    ("darr", 8595),
+    ("harr", 8596),
+    ("apos", 39),
+    ("quot", 34),
 ];
 
 /// Reads a document: its root element as a tree, or `None` for an empty document. What follows
@@ -178,7 +218,8 @@ pub fn parse(text: &str) -> Result<Option<Json>, XmlError> {
                     Some(open) => push_text(&mut open.children, &s),
                     None => {
                         if let Some(pos) = s.find(|c: char| !c.is_whitespace()) {
-                            let at = before + pos + s[pos..].chars().next().map_or(1, char::len_utf8);
+                            let at =
+                                before + pos + s[pos..].chars().next().map_or(1, char::len_utf8);
                             return Err(located(text, "Non-whitespace before first tag.", at));
                         }
                     }
@@ -220,9 +261,11 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Re
     let obj = Object::new(ctx.clone())?;
     obj.set(
         "parse",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, text: String| match parse(&text) {
-            Ok(tree) => crate::script::convert::to_js(&ctx, &tree.unwrap_or(Json::Null)),
-            Err(e) => Err(Exception::throw_message(&ctx, &e.0)),
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, text: String| {
+            match parse(&text) {
+                Ok(tree) => crate::script::convert::to_js(&ctx, &tree.unwrap_or(Json::Null)),
+                Err(e) => Err(Exception::throw_message(&ctx, &e.0)),
+            }
         })?,
     )?;
     native.set("xml", obj)?;
@@ -267,7 +310,13 @@ mod tests {
             parse("<a>&foo;</a>").unwrap_err().0,
             "Invalid character entity\nLine: 0\nColumn: 8\nChar: ;"
         );
-        assert_eq!(parse("<a>&nbsp;</a>").expect("html entity"), Some(json!({"n":"a","a":[],"c":["\u{a0}"]})));
-        assert_eq!(parse("<a/>x").expect("after root is ignored"), Some(json!({"n":"a","a":[],"c":[]})));
+        assert_eq!(
+            parse("<a>&nbsp;</a>").expect("html entity"),
+            Some(json!({"n":"a","a":[],"c":["\u{a0}"]}))
+        );
+        assert_eq!(
+            parse("<a/>x").expect("after root is ignored"),
+            Some(json!({"n":"a","a":[],"c":[]}))
+        );
     }
 }

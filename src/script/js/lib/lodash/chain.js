@@ -25,6 +25,25 @@ export function buildLodash(fns, opts) {
   const define = (name, fn) =>
     Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
 
+  // Wrapper methods are made on first use (a proxy behind the prototype), so building `_`
+  // costs one property per function instead of two.
+  const chainable = new Set();
+  const makeMethod = (name, func) => function (...args) {
+    const result = func.apply(lodash, [this.__wrapped__, ...args]);
+    if (this.__chain__ || !unwrapped.has(name)) return wrap(this, result);
+    return result;
+  };
+  Object.setPrototypeOf(proto, new Proxy(Object.prototype, {
+    get(target, name, receiver) {
+      if (typeof name === 'string' && chainable.has(name) && typeof lodash[name] === 'function') {
+        const method = makeMethod(name, lodash[name]);
+        define(name, method);
+        return method;
+      }
+      return Reflect.get(target, name, receiver);
+    },
+  }));
+
   function mixin(object, source, options) {
     let target = object;
     if (source === undefined || (options === undefined && !isPlainSource(source))) {
@@ -36,14 +55,11 @@ export function buildLodash(fns, opts) {
     for (const name of Object.keys(source)) {
       const func = source[name];
       if (typeof func !== 'function') continue;
-      target[name] = func;
+      if (target[name] !== func) target[name] = func;
       if (target === lodash) {
         if (!chain) unwrapped.add(name);
-        define(name, function (...args) {
-          const result = func.apply(lodash, [this.__wrapped__, ...args]);
-          if (this.__chain__ || !unwrapped.has(name)) return wrap(this, result);
-          return result;
-        });
+        chainable.add(name);
+        if (Object.prototype.hasOwnProperty.call(proto, name)) define(name, makeMethod(name, func));
       }
     }
     return target;
