@@ -1,5 +1,5 @@
-// lodash 4 (what `require('lodash')` returns): our own implementation of the functions
-// collections use, assembled into a `_` with chaining.
+// lodash 4 (what `require('lodash')` returns, see ../lodash.js): our own implementation of the
+// functions collections use, assembled into a `_` with chaining.
 import { lang } from './lang.js';
 import { object } from './object.js';
 import { array } from './array.js';
@@ -38,4 +38,3 @@ export function createLodash4() {
   return _;
 }
 
-export default createLodash4();
