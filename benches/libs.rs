@@ -35,6 +35,7 @@ fn run(sandbox: &mut Sandbox, rt: &tokio::runtime::Runtime, code: &str) {
         scopes: &mut scopes,
         request: &mut request,
         response: None,
+        cookies: Vec::new(),
         info: ScriptInfo::default(),
     };
     let out = rt.block_on(sandbox.run(input, &NoHost));
