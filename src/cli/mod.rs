@@ -42,8 +42,12 @@ pub enum Command {
     /// Run a collection (takes newman run's flags)
     #[command(after_help = AFTER_HELP, args_override_self = true)]
     Run(Box<RunArgs>),
-    /// Serve a local stand-in for an API: `echo` (postman-echo.com's routes)
+    /// Serve a local stand-in for an API: `echo` (postman-echo.com's routes), `pingone`, …
     Mock(commands::mock::MockArgs),
+    /// Turn a "Run in Postman" link into an environment file (and, with an API key, the collection)
+    Import(commands::import::ImportArgs),
+    /// Run the PingOne workflow library against the built-in PingOne stand-in (no network)
+    Demo(commands::demo::DemoArgs),
 }
 
 /// Parses `args` (without the program name), merges rc files, runs the command.
@@ -64,6 +68,8 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     match cli.command {
         Command::Run(args) => commands::run::run(*args, switches),
         Command::Mock(args) => commands::mock::run(args),
+        Command::Import(args) => commands::import::run(args),
+        Command::Demo(args) => commands::demo::run(args),
     }
 }
 
