@@ -165,6 +165,11 @@ impl Sandbox {
         }
     }
 
+    /// The engine's memory figures (for tests and benchmarks).
+    pub fn memory(&self) -> rquickjs::qjs::JSMemoryUsage {
+        self.engine.rt.memory_usage()
+    }
+
     /// After a run was cut short in the middle of a script (Ctrl-C, `--timeout`): resets the
     /// sandbox for reuse and gives back the scopes that script held.
     pub fn abandon(&mut self) -> Option<Scopes> {
