@@ -3,6 +3,8 @@
 //! running a workflow collection through the `postie` binary against a `PingOneServer`.
 #![allow(dead_code)]
 
+pub mod flow;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -171,18 +173,20 @@ pub fn assert_passed(out: &Output) {
     );
 }
 
-/// The requests the server received whose target's path ends with `suffix`.
-pub fn requests_to(server: &PingOneServer, method: &str, suffix: &str) -> Vec<RecordedRequest> {
+/// The requests the server received whose path contains `part`.
+pub fn requests_to(server: &PingOneServer, method: &str, part: &str) -> Vec<RecordedRequest> {
     server
         .log
         .entries()
         .into_iter()
         .filter(|r| {
-            r.method == method
-                && r.target
-                    .split('?')
-                    .next()
-                    .is_some_and(|p| p.ends_with(suffix))
+            r.method == method && r.target.split('?').next().is_some_and(|p| p.contains(part))
         })
         .collect()
+}
+
+/// A big-endian unsigned integer as JWK wants it: base64url without leading zero bytes.
+pub fn jwk_uint(bytes: &[u8]) -> String {
+    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    URL_SAFE_NO_PAD.encode(&bytes[start..])
 }

@@ -130,7 +130,10 @@ mod tests {
         assert!(headers.contains_key("www-authenticate"));
         assert_eq!(body["error"], "invalid_client");
         let description = body["error_description"].as_str().unwrap_or_default();
-        assert!(description.starts_with("no (Correlation ID: "), "{description}");
+        assert!(
+            description.starts_with("no (Correlation ID: "),
+            "{description}"
+        );
         let (_, headers, _) = read(oauth(400, "invalid_request", "x"));
         assert!(!headers.contains_key("www-authenticate"));
     }
