@@ -235,3 +235,43 @@ fn none_needs_the_pkce_verifier_and_no_credentials() {
         Some(verifier)
     );
 }
+
+#[test]
+fn postie_mock_pingone_serves_the_demo_tenant() {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_postie"))
+        .args(["mock", "pingone", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start postie mock pingone");
+    let mut lines = std::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let first = lines.next().and_then(Result::ok).unwrap_or_default();
+    let banner: Vec<String> = lines.take(7).map_while(Result::ok).collect();
+    let addr = first.rsplit("http://").next().and_then(|a| a.parse().ok());
+    let answer = addr.map(|addr| {
+        let auth = basic(
+            postie::mock::pingone::DEMO_ADMIN_APP_ID,
+            postie::mock::pingone::DEMO_ADMIN_APP_SECRET,
+        );
+        let path = format!("/{}/as/token", postie::mock::pingone::DEMO_ADMIN_ENV_ID);
+        http(
+            addr,
+            "POST",
+            &path,
+            &[("Authorization", &auth), ("Content-Type", FORM)],
+            "grant_type=client_credentials",
+        )
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        first.starts_with("postie mock pingone listening on http://127.0.0.1:"),
+        "{first}"
+    );
+    assert_eq!(answer.map(|r| r.status), Some(200));
+    let flags = banner.join("\n");
+    assert!(
+        flags.contains(&format!("--env-var envID={DEMO_ENV_ID}")),
+        "{flags}"
+    );
+}

@@ -73,3 +73,71 @@ fn authorize(state: &State, ex: &Exchange) -> Result<(), Refused> {
         _ => Err(Box::new(errors::invalid_token())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::state::{PingOneConfig, Token};
+    use super::super::wire::testing::{exchange, read};
+    use super::*;
+
+    #[test]
+    fn only_an_unexpired_worker_token_opens_the_api() {
+        let config = PingOneConfig::default();
+        let shared = Shared::new(&config);
+        let token = |user: Option<&str>, expires: u64| Token {
+            env_id: config.admin_env_id.clone(),
+            client_id: "c".into(),
+            user_id: user.map(str::to_owned),
+            expires,
+        };
+        let far = super::super::state::now() + 60;
+        shared
+            .lock()
+            .tokens
+            .insert("worker".into(), token(None, far));
+        shared
+            .lock()
+            .tokens
+            .insert("user".into(), token(Some("u"), far));
+        shared.lock().tokens.insert("old".into(), token(None, 1));
+        let env = config.env_id.as_str();
+        for (bearer, want) in [("worker", 404), ("user", 401), ("old", 401), ("none", 401)] {
+            let auth = format!("Bearer {bearer}");
+            let ex = exchange("GET", "/", &[("Authorization", &auth)], "");
+            let (status, _, _) = read(route(&shared, &ex, env, &["nothing"]));
+            assert_eq!(status, want, "{bearer}");
+        }
+    }
+
+    #[test]
+    fn json_bodies_need_the_media_type_and_an_object() {
+        let ex = exchange("POST", "/", &[("Content-Type", "application/json")], "[1]");
+        let cx = Ctx {
+            ex: &ex,
+            env: "e",
+            base: "b",
+        };
+        let (status, _, body) = read(*cx.json_body("application/json").expect_err("array"));
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (400, Some("INVALID_REQUEST"))
+        );
+        let (status, _, _) = read(*cx.json_body("application/x").expect_err("media type"));
+        assert_eq!(status, 415);
+        let ex = exchange(
+            "POST",
+            "/",
+            &[("Content-Type", "application/json; charset=utf-8")],
+            "{\"a\":1}",
+        );
+        let cx = Ctx {
+            ex: &ex,
+            env: "e",
+            base: "b",
+        };
+        assert_eq!(
+            cx.json_body("application/json").map(|m| m.len()).ok(),
+            Some(1)
+        );
+    }
+}

@@ -359,3 +359,136 @@ fn flow_json(state: &State, flow: &Flow, ex: &Exchange, app_name: &str) -> Value
         "expiresAt": timestamp(flow.created + FLOW_LIFETIME),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::state::PingOneConfig;
+    use super::super::wire::testing::{exchange, read as answer};
+    use super::*;
+
+    fn app(pkce: &str) -> App {
+        let mut state = State::new(&PingOneConfig::default());
+        let mut app = state
+            .apps
+            .shift_remove(super::super::demo::DEMO_ADMIN_APP_ID)
+            .expect("worker");
+        app.pkce = pkce.to_string();
+        app
+    }
+
+    fn form(text: &str) -> Form {
+        wire::form(text.as_bytes())
+    }
+
+    #[test]
+    fn pkce_follows_the_applications_enforcement() {
+        let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        assert!(pkce_challenge(&app("OPTIONAL"), &form("")).is_ok_and(|c| c.is_none()));
+        assert!(pkce_challenge(&app("REQUIRED"), &form("")).is_err());
+        let plain = form(&format!("code_challenge={challenge}"));
+        let c = pkce_challenge(&app("REQUIRED"), &plain)
+            .ok()
+            .flatten()
+            .expect("challenge");
+        assert_eq!(c.method, "plain");
+        assert!(pkce_challenge(&app("S256_REQUIRED"), &plain).is_err());
+        let s256 = form(&format!(
+            "code_challenge={challenge}&code_challenge_method=S256"
+        ));
+        assert!(pkce_challenge(&app("S256_REQUIRED"), &s256).is_ok());
+        assert!(pkce_challenge(&app("OPTIONAL"), &form("code_challenge=short")).is_err());
+        let md5 = form(&format!(
+            "code_challenge={challenge}&code_challenge_method=MD5"
+        ));
+        assert!(pkce_challenge(&app("OPTIONAL"), &md5).is_err());
+    }
+
+    #[test]
+    fn authorize_refuses_before_starting_a_flow() {
+        let config = PingOneConfig::default();
+        let shared = Shared::new(&config);
+        let form = ("Content-Type", FORM);
+        let env = config.env_id.clone();
+        let (status, _, _) = answer(authorize(
+            &shared,
+            &exchange("POST", "/x/as/authorize", &[form], ""),
+            "x",
+        ));
+        assert_eq!(status, 404);
+        let (status, _, body) = answer(authorize(
+            &shared,
+            &exchange("POST", "/", &[], "client_id=a"),
+            &env,
+        ));
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (400, Some("invalid_request"))
+        );
+        let (_, _, body) = answer(authorize(
+            &shared,
+            &exchange("POST", "/", &[form], "client_id=a"),
+            &env,
+        ));
+        assert!(body["error_description"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("Invalid client_id")));
+        // The worker lives in the admin environment and has no code flow.
+        let worker = format!("client_id={}&response_type=code", config.admin_app_id);
+        let ex = exchange("POST", "/", &[form], &worker);
+        let (_, _, body) = answer(authorize(&shared, &ex, &config.admin_env_id));
+        assert_eq!(body["error"], "unsupported_response_type");
+        assert!(shared.lock().flows.is_empty());
+    }
+
+    #[test]
+    fn flows_need_their_session_cookie() {
+        let config = PingOneConfig::default();
+        let shared = Shared::new(&config);
+        let (status, _, body) = answer(read_flow(&shared, "nope"));
+        assert_eq!((status, body["code"].as_str()), (404, Some("NOT_FOUND")));
+        let grant = Grant {
+            env_id: config.env_id.clone(),
+            app_id: "a".into(),
+            redirect_uri: "https://x/cb".into(),
+            scope: "openid".into(),
+            state: None,
+            nonce: None,
+            challenge: None,
+        };
+        let flow = Flow {
+            id: "f".into(),
+            grant,
+            session: "s1".into(),
+            status: USERNAME_PASSWORD_REQUIRED,
+            user_id: None,
+            created: now(),
+        };
+        shared.lock().flows.insert("f".into(), flow);
+        let path = format!("/{}/flows/f", config.env_id);
+        let without = exchange("GET", &path, &[], "");
+        let (status, _, body) = answer(read(&shared, &without, &config.env_id, "f"));
+        assert_eq!(
+            (status, body["details"][0]["target"].as_str()),
+            (400, Some("ST"))
+        );
+        let with = exchange("GET", &path, &[("Cookie", "ST=s1")], "");
+        let (status, _, body) = answer(read(&shared, &with, &config.env_id, "f"));
+        assert_eq!(
+            (status, body["status"].as_str()),
+            (200, Some(USERNAME_PASSWORD_REQUIRED))
+        );
+        assert!(body["_links"]["usernamePassword.check"]["href"]
+            .as_str()
+            .is_some_and(|h| h.ends_with(&path)));
+    }
+
+    fn read_flow(shared: &Shared, id: &str) -> Reply {
+        let env = PingOneConfig::default().env_id;
+        read(
+            shared,
+            &exchange("GET", "/", &[("Cookie", "ST=x")], ""),
+            &env,
+            id,
+        )
+    }
+}

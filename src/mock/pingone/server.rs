@@ -179,3 +179,33 @@ impl Drop for PingOneServer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starts_with_the_demo_tenant_and_stops_on_drop() {
+        let server = PingOneServer::start().expect("server");
+        let vars = server.env_vars();
+        let get = |k: &str| {
+            vars.iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(get("authPath"), Some(server.auth_path()));
+        assert_eq!(get("apiPath"), Some(format!("{}/v1", server.auth_path())));
+        assert_eq!(get("envID").as_deref(), Some(super::super::DEMO_ENV_ID));
+        assert_eq!(server.resource_counts(), (0, 0));
+        assert_eq!(
+            server
+                .client_secret(super::super::DEMO_ADMIN_APP_ID)
+                .as_deref(),
+            Some(super::super::DEMO_ADMIN_APP_SECRET)
+        );
+        let addr = server.addr;
+        assert!(std::net::TcpStream::connect(addr).is_ok());
+        drop(server);
+        assert!(std::net::TcpStream::connect(addr).is_err());
+    }
+}
