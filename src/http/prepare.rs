@@ -6,8 +6,8 @@ use super::auth;
 use super::body::{self, Built};
 use super::error::RequestError;
 use super::types::HttpOptions;
-use super::urlenc::{percent_decode, PmUrl};
-use crate::collection::{Auth, Behavior, Request};
+use super::urlenc::NodeUrl;
+use crate::collection::{Auth, Behavior, QueryParam, Request, Url};
 use bytes::Bytes;
 
 /// Who asked for the request.
@@ -80,7 +80,7 @@ pub fn prepare(
     origin: Origin,
     opts: &HttpOptions,
 ) -> Result<PreparedRequest, RequestError> {
-    let mut pm = PmUrl::parse(url);
+    let mut url = Url::parse(url);
     let mut headers: Vec<(String, String)> = req
         .headers
         .iter()
@@ -88,23 +88,12 @@ pub fn prepare(
         .map(|h| (h.key.clone(), h.value.clone()))
         .collect();
     if let Some(a) = auth {
-        auth::apply(
-            a,
-            &mut auth::Target {
-                headers: &mut headers,
-                query: &mut pm.query,
-            },
-        )?;
+        sign(a, &mut headers, &mut url)?;
     }
-    let scheme = pm.scheme();
-    let enc = pm.encode(behavior.bool("disableUrlEncoding") == Some(true))?;
-    if scheme != "http" && scheme != "https" {
-        return Err(RequestError::Protocol(format!(
-            "Invalid protocol: {scheme}:"
-        )));
-    }
-    let parsed =
-        url::Url::parse(&enc.href).map_err(|_| RequestError::InvalidUrl(enc.href.clone()))?;
+    let node = NodeUrl::new(&url, behavior.bool("disableUrlEncoding") == Some(true));
+    node.check()?;
+    let href = node.href();
+    let parsed = node.connect_url()?;
     let method = if req.method.is_empty() {
         "GET".to_string()
     } else {
@@ -140,7 +129,7 @@ pub fn prepare(
     if h.wants("Postman-Token") {
         h.add_if_absent("Postman-Token", &uuid::Uuid::new_v4().to_string());
     }
-    h.add_if_absent("Host", &enc.host_header);
+    h.add_if_absent("Host", &node.host());
     h.add_if_absent("Accept-Encoding", "gzip, deflate, br");
     h.add_if_absent("Connection", "keep-alive");
     match &built {
@@ -154,13 +143,13 @@ pub fn prepare(
         ),
         _ => {}
     }
-    if pm.user.is_some() && find(&h.list, "authorization").is_none() {
-        let user = percent_decode(pm.user.as_deref().unwrap_or(""));
-        let pass = percent_decode(pm.password.as_deref().unwrap_or(""));
-        h.list.push((
-            "Authorization".to_string(),
-            auth::basic_header(&user, &pass),
-        ));
+    if let Some((user, pass)) = node.credentials() {
+        if find(&h.list, "authorization").is_none() {
+            h.list.push((
+                "Authorization".to_string(),
+                auth::basic_header(&user, &pass),
+            ));
+        }
     }
     let body_len = built.as_ref().map(|b| b.bytes().len());
     if let Some(Built::Text { .. } | Built::UrlEncoded(_) | Built::Binary(_)) = &built {
@@ -183,8 +172,8 @@ pub fn prepare(
     Ok(PreparedRequest {
         method,
         url: parsed,
-        href: enc.href,
-        target: enc.target,
+        href,
+        target: node.target(),
         headers: h.list,
         cookie_index,
         body: built.map(|b| match b {
@@ -196,6 +185,35 @@ pub fn prepare(
         policy: policy(behavior, opts),
         warnings,
     })
+}
+
+/// Runs the auth signer on the headers and the URL's enabled query parameters (which it may
+/// replace or extend, as `apikey` in the query does).
+fn sign(a: &Auth, headers: &mut Vec<(String, String)>, url: &mut Url) -> Result<(), RequestError> {
+    let mut query = url.query_part().map(|_| {
+        url.query
+            .iter()
+            .filter(|p| !p.disabled)
+            .map(|p| (p.key.clone().unwrap_or_default(), p.value.clone()))
+            .collect::<Vec<_>>()
+    });
+    auth::apply(
+        a,
+        &mut auth::Target {
+            headers,
+            query: &mut query,
+        },
+    )?;
+    url.query = query
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(key, value)| QueryParam {
+            key: Some(key),
+            value,
+            disabled: false,
+        })
+        .collect();
+    Ok(())
 }
 
 fn policy(b: &Behavior, opts: &HttpOptions) -> Policy {

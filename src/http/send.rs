@@ -145,6 +145,7 @@ impl Client {
             let request = build(hop, headers, &key, &conn)?;
             if let Ok(mut t) = conn.tap.lock() {
                 t.start();
+                t.send_target(&hop.target);
             }
             let sent = within(
                 deadline,

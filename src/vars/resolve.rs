@@ -20,7 +20,7 @@ use super::dynamic;
 use super::jsstring::to_js_string;
 use super::scope::{Scopes, VariableScope};
 use crate::collection::{
-    next_variable_token, Auth, Body, FileRef, FormParam, GraphQl, Header, Request, Url, Variable,
+    next_variable_token, Auth, Body, FileRef, FormParam, GraphQl, Header, Request, Url,
 };
 use serde_json::Value;
 use std::borrow::Cow;
@@ -161,23 +161,13 @@ pub fn resolve_request(req: &Request, scopes: &Scopes) -> Request {
     }
 }
 
-/// The URL as the runtime resolves it: path-variable values substituted, the string built from
-/// the components (path variables applied), substituted as a whole, and parsed again, so that a
-/// variable may carry `/`, `?` or `:port`. `:name` segments whose value is missing or empty stay
-/// literal. The substituted `url.variable` list is kept.
+/// The URL as the runtime resolves it (`resolveVariables`): the string built from the components
+/// (`Url#toString`, path variables applied with their values as written), substituted as a whole,
+/// and parsed again, so that a variable may carry `/`, `?`, `#` or `:port`. `:name` segments whose
+/// value is missing or empty stay literal. Like the runtime's re-parsed URL, the result has no
+/// path variables left to apply.
 pub fn resolve_url(url: &Url, scopes: &Scopes) -> Url {
-    let variables: Vec<Variable> = url
-        .variables
-        .iter()
-        .map(|v| Variable {
-            value: resolve_value(&v.value, scopes, Resolution::Request),
-            ..v.clone()
-        })
-        .collect();
-    let text = url.to_string_with(&variables);
-    let mut resolved = Url::parse(&scopes.substitute(&text, Resolution::Request));
-    resolved.variables = variables;
-    resolved
+    Url::parse(&scopes.substitute(&url.to_string(), Resolution::Request))
 }
 
 /// Auth parameters with their strings substituted.
