@@ -114,7 +114,7 @@ fn assert_assertion_claims(server: &PingOneServer, claims: &Value, app_id: &str)
 }
 
 #[test]
-#[ignore = "needs crypto library from main"]
+#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn client_secret_basic() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-client-secret-basic", 24);
@@ -127,7 +127,7 @@ fn client_secret_basic() {
 }
 
 #[test]
-#[ignore = "needs crypto library from main"]
+#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn client_secret_post() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-client-secret-post", 24);
@@ -141,7 +141,7 @@ fn client_secret_post() {
 }
 
 #[test]
-#[ignore = "needs crypto library from main"]
+#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn client_secret_jwt() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-client-secret-jwt", 24);
@@ -166,7 +166,7 @@ fn client_secret_jwt() {
 }
 
 #[test]
-#[ignore = "needs crypto library from main"]
+#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn private_key_jwt() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-private-key-jwt", 24);
@@ -194,7 +194,7 @@ fn private_key_jwt() {
 }
 
 #[test]
-#[ignore = "needs crypto library from main"]
+#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn none_with_pkce() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-none-pkce", 25);
