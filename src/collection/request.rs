@@ -54,10 +54,10 @@ pub(crate) fn request(value: &Value, path: &Path<'_>) -> Shaped<Request> {
 pub(crate) fn url(value: &Value, path: &Path<'_>) -> Shaped<Url> {
     match value {
         Value::Object(obj) => url_object(obj, path),
-        other => match scalar_string(other) {
-            Some(s) => Ok(Url::parse(&s)),
-            None => Err(expected(path, "a string or an object", other)),
-        },
+        // Not scalars in general: `"url": 42` would become the address 0.0.0.42 (Newman sends
+        // nothing: "request url is empty").
+        Value::String(s) => Ok(Url::parse(s)),
+        other => Err(expected(path, "a string or an object", other)),
     }
 }
 

@@ -145,6 +145,11 @@ fn wrong_types_are_reported_at_their_path() {
     assert_eq!(err.path, "body.formdata[0].src");
     let err = request(&json!({"url": {"host": {"a": 1}}}), &Path::Root).unwrap_err();
     assert_eq!(err.path, "url.host");
+    let err = request(&json!({"url": 42}), &Path::Root).unwrap_err();
+    assert_eq!(
+        (err.path.as_str(), err.message.as_str()),
+        ("url", "expected a string or an object, found a number")
+    );
 }
 
 #[test]
@@ -161,9 +166,11 @@ fn from_json_accepts_what_scripts_send() {
     assert_eq!(r.method, "POST");
     assert_eq!(r.headers[0].key, "Content-Type");
     assert_eq!(r.auth.unwrap().param("token").as_deref(), Some("t"));
-    let err = Request::from_json(&json!({"url": true, "body": 3})).unwrap_err();
+    let err = Request::from_json(&json!({"url": "http://h/", "body": 3})).unwrap_err();
     assert_eq!(err.title(), "the request given by the script is not valid");
     assert_eq!(err.location_text().as_deref(), Some("the script (body)"));
+    let err = Request::from_json(&json!({"url": true})).unwrap_err();
+    assert_eq!(err.location_text().as_deref(), Some("the script (url)"));
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use super::client::Client;
 use super::connect::{Conn, PoolKey};
+use super::cookies::CookieJar;
 use super::decode::decode;
 use super::error::RequestError;
 use super::prepare::PreparedRequest;
@@ -27,6 +28,28 @@ struct Raw {
     version: &'static str,
     connect_ms: Option<f64>,
     first_byte_ms: f64,
+}
+
+fn body_text(body: &Option<Bytes>, summary: &Option<String>) -> Option<String> {
+    match (body, summary) {
+        (Some(_), Some(summary)) => Some(summary.clone()),
+        (Some(b), None) => Some(String::from_utf8_lossy(b).into_owned()),
+        (None, _) => None,
+    }
+}
+
+impl PreparedRequest {
+    /// What the first hop puts on the wire, with `jar`'s cookies as they are now. Newman reports
+    /// this request for an item (method, URL, headers and body) even when redirects followed.
+    pub fn first_hop(&self, jar: Option<&CookieJar>) -> SentRequest {
+        let hop = Hop::from(self);
+        SentRequest {
+            method: hop.method.clone(),
+            url: hop.href.clone(),
+            headers: hop.wire_headers(jar.filter(|_| self.policy.cookies)),
+            body: body_text(&hop.body, &self.body_summary),
+        }
+    }
 }
 
 impl Client {
@@ -79,17 +102,12 @@ impl Client {
             } else {
                 raw.reason
             };
-            let body_text = match (&hop.body, &req.body_summary) {
-                (Some(_), Some(summary)) => Some(summary.clone()),
-                (Some(b), None) => Some(String::from_utf8_lossy(b).into_owned()),
-                (None, _) => None,
-            };
             return Ok(Exchange {
                 request: SentRequest {
                     method: hop.method.clone(),
                     url: hop.href.clone(),
                     headers,
-                    body: body_text,
+                    body: body_text(&hop.body, &req.body_summary),
                 },
                 response: Response {
                     code: raw.code,

@@ -226,6 +226,7 @@ fn expect_failures_carry_chai_messages() {
 
 #[test]
 #[ignore = "experiment"]
+#[allow(clippy::print_stderr)]
 fn memory_experiment() {
     let mut sb = sandbox();
     let mut scopes = Scopes::default();

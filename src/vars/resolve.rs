@@ -8,9 +8,9 @@
 //!   [`SUBREPLACE_LIMIT`] passes: a 19-hop chain resolves, a 20-hop one leaves a token.
 //! * Unresolved tokens stay verbatim.
 //!
-//! Requests resolve with [`Resolution::Request`]: there a data-row value that is `null` (or an
-//! object or a list) leaves the token unresolved, as Newman does; [`Resolution::Script`]
-//! (`pm.variables.replaceIn`) prints it (`"null"`, `"[object Object]"`).
+//! Requests resolve with [`Resolution::Request`]: there a data-row value that is `null` leaves
+//! the token unresolved, as Newman does (objects and lists print, `[object Object]`, `1,2`);
+//! [`Resolution::Script`] (`pm.variables.replaceIn`) prints it too (`"null"`).
 //!
 //! For the send stage: `let resolved = resolve_request(&request, &scopes);` then
 //! `resolved.url.to_string()` is the final URL (`to_string_with_default_protocol()` adds the
@@ -105,8 +105,7 @@ impl Scopes {
         ];
         for (layer, is_data) in layers {
             if let Some(value) = layer.get(name) {
-                let unprintable = matches!(value, Value::Null | Value::Array(_) | Value::Object(_));
-                if is_data && how == Resolution::Request && unprintable {
+                if is_data && how == Resolution::Request && value.is_null() {
                     return None;
                 }
                 return Some(to_js_string(value));

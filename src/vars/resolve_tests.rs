@@ -110,9 +110,17 @@ fn data_null_is_unresolved_in_requests_only() {
     let mut s = Scopes::default();
     s.data.set("d", Value::Null);
     s.data.set("o", json!({"k": 1}));
+    s.data.set("l", json!([1, [2, null], "x"]));
     s.environment.set("d", json!("env"));
-    assert_eq!(s.replace("{{d}}|{{o}}"), "null|[object Object]");
-    assert_eq!(s.replace_for_request("{{d}}|{{o}}"), "{{d}}|{{o}}");
+    assert_eq!(
+        s.replace("{{d}}|{{o}}|{{l}}"),
+        "null|[object Object]|1,2,,x"
+    );
+    // Newman 6.2: only null stays a token in a request; objects and lists print.
+    assert_eq!(
+        s.replace_for_request("{{d}}|{{o}}|{{l}}"),
+        "{{d}}|[object Object]|1,2,,x"
+    );
 }
 
 #[test]

@@ -68,7 +68,13 @@ impl JsonReporter {
         if let State::Pending(collection) = &self.state {
             let opened = create_report_file(&self.path).and_then(|mut file| {
                 file.write_all(b"{\"collection\":")?;
-                file.write_all(collection.as_bytes())?;
+                // No collection JSON given (library callers): an explicit null keeps the file valid.
+                let text = if collection.trim().is_empty() {
+                    "null"
+                } else {
+                    collection
+                };
+                file.write_all(text.as_bytes())?;
                 file.write_all(b",\"run\":{\"executions\":[")?;
                 Ok(file)
             });
