@@ -6,7 +6,6 @@ use std::process::Command;
 use serde_json::Value;
 
 #[test]
-#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn demo_runs_the_library_offline_and_writes_both_reports() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = Command::new(env!("CARGO_BIN_EXE_postie"))

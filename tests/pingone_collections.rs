@@ -114,7 +114,6 @@ fn assert_assertion_claims(server: &PingOneServer, claims: &Value, app_id: &str)
 }
 
 #[test]
-#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn client_secret_basic() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-client-secret-basic", 24);
@@ -127,7 +126,6 @@ fn client_secret_basic() {
 }
 
 #[test]
-#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn client_secret_post() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-client-secret-post", 24);
@@ -141,7 +139,6 @@ fn client_secret_post() {
 }
 
 #[test]
-#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn client_secret_jwt() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-client-secret-jwt", 24);
@@ -166,7 +163,6 @@ fn client_secret_jwt() {
 }
 
 #[test]
-#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn private_key_jwt() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-private-key-jwt", 24);
@@ -194,7 +190,6 @@ fn private_key_jwt() {
 }
 
 #[test]
-#[ignore = "needs pm.cookies and pm.variables.replaceIn (pm branch) on main"]
 fn none_with_pkce() {
     let server = PingOneServer::start().expect("server");
     let (token, app_id) = run(&server, "pingone-none-pkce", 25);
