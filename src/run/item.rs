@@ -126,6 +126,9 @@ pub(super) async fn run_item(
     let mut abort = None;
     if !tests.is_empty() {
         let mut json = sent.resolved.to_json();
+        if let Some(x) = &sent.exchange {
+            as_sent(&mut json, &x.request);
+        }
         let cookies = sent.cookies;
         let mut phase = Phase::new(&mut exec, Listen::Test);
         let response = sent.exchange.as_ref().map(|x| &x.response);
@@ -158,6 +161,20 @@ fn finish(
         next,
         failed,
         abort,
+    }
+}
+
+/// `pm.request` in test scripts is the request as it went out (Newman's): the headers actually
+/// sent (system headers, auth, cookies included) and the URL as encoded on the wire.
+fn as_sent(json: &mut Value, sent: &http::SentRequest) {
+    let headers: Vec<Value> = sent
+        .headers
+        .iter()
+        .map(|(k, v)| serde_json::json!({"key": k, "value": v}))
+        .collect();
+    if let Value::Object(obj) = json {
+        obj.insert("header".into(), Value::Array(headers));
+        obj.insert("url".into(), Value::String(sent.url.clone()));
     }
 }
 
