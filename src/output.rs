@@ -103,6 +103,16 @@ impl Output {
         let _ = std::io::stderr().write_all(d.render("warning", self.color).as_bytes());
     }
 
+    /// `note: …` to stderr.
+    pub fn note(&self, text: &str) {
+        let (c, r) = if self.color {
+            ("\x1b[36m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        let _ = std::io::stderr().write_all(format!("{c}note{r}: {text}\n").as_bytes());
+    }
+
     /// Plain text to stderr (clap's own messages).
     pub fn raw_err(&self, text: &str) {
         let _ = std::io::stderr().write_all(text.as_bytes());

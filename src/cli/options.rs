@@ -157,6 +157,12 @@ pub fn run_options(args: &RunArgs, switches: &ReporterSwitches) -> Result<RunOpt
             ..EngineLimits::default()
         },
         timeout: millis(args.timeout_script),
+        node_modules: args.node_modules.clone().map(|dir| {
+            crate::script::node_modules::NodeModules {
+                dir,
+                prefer: args.prefer_node_modules,
+            }
+        }),
         ..SandboxOptions::default()
     };
     Ok(RunOptions {

@@ -193,6 +193,19 @@ pub struct RunArgs {
     #[arg(long = "vault", value_name = "PATH", help_heading = "postie extras")]
     pub vault: Option<PathBuf>,
 
+    /// npm packages for require() and pm.require(): a node_modules folder [default: the one beside
+    /// the collection, if any]
+    #[arg(
+        long = "node-modules",
+        value_name = "DIR",
+        help_heading = "postie extras"
+    )]
+    pub node_modules: Option<PathBuf>,
+
+    /// Let a package in node_modules replace a built-in library of the same name
+    #[arg(long = "prefer-node-modules", help_heading = "postie extras")]
+    pub prefer_node_modules: bool,
+
     /// Memory limit of the script engine, in MiB
     #[arg(
         long = "script-memory-limit",

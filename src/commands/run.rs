@@ -75,6 +75,7 @@ async fn execute(
     );
     let collection = loader.collection(&args.collection).await?;
     load_scopes(&args, &mut loader, &mut opts).await?;
+    opts.sandbox.node_modules = node_modules(&args, &out)?;
     let is_tty = std::io::stdout().is_terminal();
     let mut rep_opts = reporter_options(&args, &switches, is_tty);
     rep_opts.collection = collection.raw.clone();
@@ -202,4 +203,40 @@ pub(super) async fn load_shared(
         opts.cookie_jar = Some(bytes);
     }
     Ok(())
+}
+
+/// The node_modules folder for `require`/`pm.require`: `--node-modules DIR`, else a
+/// `node_modules` folder beside a local collection file (announced with `--verbose`).
+fn node_modules(
+    args: &RunArgs,
+    out: &Output,
+) -> Result<Option<crate::script::node_modules::NodeModules>, Diagnostic> {
+    let dir = match &args.node_modules {
+        Some(dir) if dir.is_dir() => dir.clone(),
+        Some(dir) => {
+            return Err(Diagnostic::new(format!(
+                "--node-modules {} is not a folder",
+                dir.display()
+            ))
+            .hint("give the node_modules folder of an `npm install`"))
+        }
+        None => {
+            let beside = std::path::Path::new(&args.collection)
+                .parent()
+                .map(|p| p.join("node_modules"));
+            match beside.filter(|d| d.is_dir() && !args.collection.contains("://")) {
+                Some(d) => {
+                    if args.verbose {
+                        out.note(&format!("using npm packages from {}", d.display()));
+                    }
+                    d
+                }
+                None => return Ok(None),
+            }
+        }
+    };
+    Ok(Some(crate::script::node_modules::NodeModules {
+        dir,
+        prefer: args.prefer_node_modules,
+    }))
 }

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod host;
 pub mod lib;
 pub mod natives;
+pub mod node_modules;
 pub mod outcome;
 pub mod sandbox;
 pub mod state;

@@ -29,6 +29,8 @@ pub struct SandboxOptions {
     /// The `breakLength` console arguments are inspected with. Newman's cli uses its log width
     /// minus 10: 68 without a terminal (the default here), terminal columns - 12 with one.
     pub console_break_length: usize,
+    /// Real npm packages for `require`/`pm.require` (`--node-modules`).
+    pub node_modules: Option<super::node_modules::NodeModules>,
 }
 
 impl Default for SandboxOptions {
@@ -37,6 +39,7 @@ impl Default for SandboxOptions {
             limits: EngineLimits::default(),
             timeout: None,
             console_break_length: 68,
+            node_modules: None,
         }
     }
 }
@@ -102,6 +105,10 @@ impl Sandbox {
         engine.ctx.with(|ctx| -> Result<(), EngineError> {
             natives::install(&ctx, &state, opts.console_break_length)
                 .map_err(|e| EngineError(e.to_string()))?;
+            if let Some(modules) = &opts.node_modules {
+                super::node_modules::install(&ctx, modules)
+                    .map_err(|e| EngineError(e.to_string()))?;
+            }
             Engine::import(&ctx, "prelude/index.js")
                 .map(drop)
                 .map_err(|e| EngineError(describe_error(&ctx, e).message))

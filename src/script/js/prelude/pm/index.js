@@ -12,6 +12,7 @@ import { makeTest } from './test.js';
 import { vault } from './vault.js';
 import { visualizer } from './visualizer.js';
 import { loadExpect } from './expect.js';
+import { pmRequire } from '../require.js';
 
 const N = globalThis.__postie;
 
@@ -74,6 +75,7 @@ class Pm {
   get test() { return this.#get('test', makeTest); }
   set test(value) { this.#cache.test = value; }
   get expect() { return loadExpect().expect; }
+  get require() { return pmRequire; }
 }
 
 /** A fresh `pm` for the script whose state is `S`. */
