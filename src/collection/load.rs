@@ -14,8 +14,11 @@ use serde_json::Value;
 
 /// Reads a collection (`source`: the path or URL as the user gave it, for messages).
 pub fn parse_collection(bytes: &[u8], source: &str) -> Result<Collection, LoadError> {
-    let text = decode_text(bytes);
-    let value = parse_json(&text, source)?;
+    // The text is dropped as soon as it is parsed: big collections peak while decoding.
+    let value = {
+        let text = decode_text(bytes);
+        parse_json(&text, source)?
+    };
     collection_from_value(value).map_err(|e| e.into_load_error(Subject::Collection, source))
 }
 
@@ -35,6 +38,7 @@ pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeErr
     let mut collection = decode::collection(&value)?;
     collection.info.schema = schema;
     collection.raw = std::sync::Arc::from(value.to_string());
+    drop(value);
     Ok(collection)
 }
 
