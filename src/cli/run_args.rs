@@ -193,6 +193,60 @@ pub struct RunArgs {
     #[arg(long = "vault", value_name = "PATH", help_heading = "postie extras")]
     pub vault: Option<PathBuf>,
 
+    /// Send requests through this proxy, http://[user:password@]host:port (default: the
+    /// HTTP_PROXY/HTTPS_PROXY/ALL_PROXY variables)
+    #[arg(long = "proxy", value_name = "URL", help_heading = "postie extras")]
+    pub proxy: Option<String>,
+
+    /// Hosts to reach without the proxy, comma-separated (default: NO_PROXY)
+    #[arg(
+        long = "no-proxy",
+        value_name = "HOSTS",
+        help_heading = "postie extras"
+    )]
+    pub no_proxy: Option<String>,
+
+    /// Offer HTTP/2 (ALPN over TLS; prior knowledge over plain http)
+    #[arg(long = "http2", help_heading = "postie extras")]
+    pub http2: bool,
+
+    /// Send a request again up to N times when it fails (see --retry-on); scripts run once
+    #[arg(
+        long = "retry",
+        value_name = "N",
+        default_value_t = 0,
+        help_heading = "postie extras"
+    )]
+    pub retry: u32,
+
+    /// Milliseconds to wait between tries
+    #[arg(
+        long = "retry-delay",
+        value_name = "MS",
+        default_value_t = 1000,
+        help_heading = "postie extras"
+    )]
+    pub retry_delay: u64,
+
+    /// What to retry: 5xx (server errors), connection (refused, reset, timed out)
+    #[arg(
+        long = "retry-on",
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "5xx,connection",
+        help_heading = "postie extras"
+    )]
+    pub retry_on: Vec<RetryOn>,
+
+    /// Fail a response whose body is larger than this (bytes; K, M, G suffixes)
+    #[arg(
+        long = "max-response-size",
+        value_name = "SIZE",
+        default_value = "100M",
+        help_heading = "postie extras"
+    )]
+    pub max_response_size: String,
+
     /// Memory limit of the script engine, in MiB
     #[arg(
         long = "script-memory-limit",
@@ -201,6 +255,14 @@ pub struct RunArgs {
         help_heading = "postie extras"
     )]
     pub script_memory_limit: u64,
+}
+
+/// `--retry-on` conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RetryOn {
+    #[value(name = "5xx")]
+    Status5xx,
+    Connection,
 }
 
 /// `--bail` modifiers.

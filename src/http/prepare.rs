@@ -34,6 +34,10 @@ pub struct Policy {
     pub cookies: bool,
     /// Verify TLS certificates (`strictSSL`, else `!insecure`).
     pub strict_ssl: bool,
+    /// `tlsDisabledProtocols` (`TLSv1_2`, `TLSv1_3`, …).
+    pub tls_disabled: Vec<String>,
+    /// `tlsCipherSelection` (OpenSSL or IANA suite names).
+    pub tls_ciphers: Vec<String>,
 }
 
 /// A request ready to go on the wire. Inspectable: tests and `--verbose` read it.
@@ -87,24 +91,7 @@ pub fn prepare(
         .filter(|h| !h.disabled && !h.key.is_empty())
         .map(|h| (h.key.clone(), h.value.clone()))
         .collect();
-    if let Some(a) = auth {
-        auth::apply(
-            a,
-            &mut auth::Target {
-                headers: &mut headers,
-                query: &mut pm.query,
-            },
-        )?;
-    }
-    let scheme = pm.scheme();
-    let enc = pm.encode(behavior.bool("disableUrlEncoding") == Some(true))?;
-    if scheme != "http" && scheme != "https" {
-        return Err(RequestError::Protocol(format!(
-            "Invalid protocol: {scheme}:"
-        )));
-    }
-    let parsed =
-        url::Url::parse(&enc.href).map_err(|_| RequestError::InvalidUrl(enc.href.clone()))?;
+    let raw_url = behavior.bool("disableUrlEncoding") == Some(true);
     let method = if req.method.is_empty() {
         "GET".to_string()
     } else {
@@ -115,18 +102,37 @@ pub fn prepare(
         && METHODS_WITHOUT_BODY.contains(&method.to_ascii_uppercase().as_str())
         && behavior.bool("disableBodyPruning") != Some(true);
     let mut warnings = Vec::new();
-    let built = match (&req.body, prune) {
-        (Some(b), false) => {
-            let user_ct = find_last(&headers, "content-type").map(|i| headers[i].1.as_str());
-            let ctx = body::Ctx {
-                user_content_type: user_ct,
-                files_allowed: origin == Origin::Item,
-                opts,
-            };
-            body::build(b, &ctx, &mut warnings)
-        }
-        _ => None,
-    };
+    let body = req.body.as_ref().filter(|_| !prune);
+    let user_ct = find_last(&headers, "content-type").map(|i| headers[i].1.clone());
+    let mut built = body.and_then(|b| {
+        let ctx = body::Ctx {
+            user_content_type: user_ct.as_deref(),
+            files_allowed: origin == Origin::Item,
+            opts,
+        };
+        body::build(b, &ctx, &mut warnings)
+    });
+    if let Some(a) = auth {
+        sign(
+            a,
+            &method,
+            &mut pm,
+            raw_url,
+            &mut headers,
+            body,
+            &mut built,
+            user_ct,
+        )?;
+    }
+    let scheme = pm.scheme();
+    let enc = pm.encode(raw_url)?;
+    if scheme != "http" && scheme != "https" {
+        return Err(RequestError::Protocol(format!(
+            "Invalid protocol: {scheme}:"
+        )));
+    }
+    let parsed =
+        url::Url::parse(&enc.href).map_err(|_| RequestError::InvalidUrl(enc.href.clone()))?;
     let mut h = Headers {
         list: headers,
         disabled,
@@ -198,6 +204,67 @@ pub fn prepare(
     })
 }
 
+/// Runs the auth signer over the request as built so far; an urlencoded body whose parameters
+/// the signer changed (OAuth 1.0 body placement) is rebuilt.
+#[allow(clippy::too_many_arguments)]
+fn sign(
+    a: &Auth,
+    method: &str,
+    pm: &mut PmUrl,
+    raw_url: bool,
+    headers: &mut Vec<(String, String)>,
+    body: Option<&crate::collection::Body>,
+    built: &mut Option<Built>,
+    user_ct: Option<String>,
+) -> Result<(), RequestError> {
+    let mode = body.filter(|b| !b.disabled).map_or("", |b| b.mode.as_str());
+    let mut form: Option<Vec<(String, String)>> = (mode == "urlencoded").then(|| {
+        body.map(|b| {
+            b.urlencoded
+                .iter()
+                .filter(|p| !p.disabled)
+                .map(|p| (p.key.clone(), p.value.clone().unwrap_or_default()))
+                .collect()
+        })
+        .unwrap_or_default()
+    });
+    let before = form.clone();
+    let content_type = user_ct.or_else(|| match built.as_ref()? {
+        Built::Text { content_type, .. } | Built::File { content_type, .. } => {
+            Some(content_type.to_string())
+        }
+        Built::UrlEncoded(_) => Some("application/x-www-form-urlencoded".to_string()),
+        Built::Multipart(m) => Some(format!("multipart/form-data; boundary={}", m.boundary)),
+        Built::Binary(_) => None,
+    });
+    auth::apply(
+        a,
+        &mut auth::Target {
+            method,
+            url: pm,
+            raw_url,
+            headers,
+            body: built.as_ref().map(|b| &b.bytes()[..]),
+            body_mode: mode,
+            content_type: content_type.as_deref(),
+            form: form.as_mut(),
+        },
+    )?;
+    if form != before {
+        let params: Vec<crate::collection::FormParam> = form
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, value)| crate::collection::FormParam {
+                key,
+                value: Some(value),
+                ..Default::default()
+            })
+            .collect();
+        *built = body::urlencoded(&params).map(Built::UrlEncoded);
+    }
+    Ok(())
+}
+
 fn policy(b: &Behavior, opts: &HttpOptions) -> Policy {
     Policy {
         follow_redirects: b.bool("followRedirects").unwrap_or(opts.follow_redirects),
@@ -210,6 +277,20 @@ fn policy(b: &Behavior, opts: &HttpOptions) -> Policy {
         remove_referer: b.bool("removeRefererHeaderOnRedirect").unwrap_or(false),
         cookies: b.bool("disableCookies") != Some(true),
         strict_ssl: b.bool("strictSSL").unwrap_or(!opts.insecure),
+        tls_disabled: strings(b, "tlsDisabledProtocols"),
+        tls_ciphers: strings(b, "tlsCipherSelection"),
+    }
+}
+
+/// A behaviour key holding a list of strings (or one string).
+fn strings(b: &Behavior, key: &str) -> Vec<String> {
+    match b.0.get(key) {
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(serde_json::Value::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
     }
 }
 
