@@ -4,7 +4,8 @@
 //!
 //! Signed: the user headers and `host` (what goes on the wire), the body's SHA-256. Added:
 //! `Authorization`, `X-Amz-Date`, `X-Amz-Security-Token` (with a session token) and, for `s3`,
-//! `X-Amz-Content-Sha256` (S3 also gets single URI encoding and no path normalisation).
+//! `X-Amz-Content-Sha256` (S3 also gets single URI encoding and no path normalisation, and its
+//! presigned URLs an unsigned payload).
 
 use super::util::{rfc3986, text};
 use super::{error, Target};
@@ -93,7 +94,12 @@ pub(super) fn sign_at(
     if target.header("host").is_none() {
         headers.push(("host", enc.host_header.as_str()));
     }
-    let body = SignableBody::Bytes(target.body.unwrap_or_default());
+    // Presigned S3 URLs carry no payload hash (AWS checks them with UNSIGNED-PAYLOAD).
+    let body = if in_query && service == "s3" {
+        SignableBody::UnsignedPayload
+    } else {
+        SignableBody::Bytes(target.body.unwrap_or_default())
+    };
     let request = SignableRequest::new(target.method, uri, headers.into_iter(), body)
         .map_err(|e| error("awsv4", e))?;
     let (instructions, _) = http_request::sign(request, &params)
