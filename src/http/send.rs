@@ -78,7 +78,7 @@ impl Client {
                 hop.follow(raw.code, next, &req.policy);
                 continue;
             }
-            return Ok(self.finish(req, hop, headers, raw, total, redirects, warnings)?);
+            return self.finish(req, hop, headers, raw, total, redirects, warnings);
         }
     }
 
