@@ -101,5 +101,19 @@ mod tests {
         .unwrap();
         send(client.send(&req));
         send(client.fetch("http://127.0.0.1:1/", &[]));
+        let request = Request::default();
+        let behavior = Behavior::default();
+        let auth = crate::collection::Auth {
+            kind: "ntlm".into(),
+            ..Default::default()
+        };
+        let call = crate::http::Call {
+            url: "http://127.0.0.1:1/",
+            request: &request,
+            auth: Some(&auth),
+            behavior: &behavior,
+            origin: Origin::Item,
+        };
+        send(client.perform(&call));
     }
 }
