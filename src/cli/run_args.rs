@@ -145,7 +145,7 @@ pub struct RunArgs {
     #[arg(long = "ssl-client-cert-list", value_name = "PATH")]
     pub ssl_client_cert_list: Option<PathBuf>,
 
-    /// Client certificate (PEM)
+    /// Client certificate (PEM, or a PKCS#12 .p12/.pfx file with --ssl-client-passphrase)
     #[arg(long = "ssl-client-cert", value_name = "PATH")]
     pub ssl_client_cert: Option<PathBuf>,
 
@@ -153,7 +153,7 @@ pub struct RunArgs {
     #[arg(long = "ssl-client-key", value_name = "PATH")]
     pub ssl_client_key: Option<PathBuf>,
 
-    /// Passphrase of the client key
+    /// Passphrase of the client key (or of the PKCS#12 file)
     #[arg(long = "ssl-client-passphrase", value_name = "PASSPHRASE")]
     pub ssl_client_passphrase: Option<String>,
 

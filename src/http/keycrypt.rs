@@ -178,10 +178,17 @@ pub(crate) fn decrypt_traditional(
     password: &str,
 ) -> Result<Vec<u8>, String> {
     let (name, iv_hex) = dek_info.split_once(',').ok_or("bad DEK-Info header")?;
-    let iv: Vec<u8> = (0..iv_hex.trim().len() / 2)
-        .map(|i| u8::from_str_radix(&iv_hex.trim()[2 * i..2 * i + 2], 16))
-        .collect::<Result<_, _>>()
-        .map_err(|_| "bad DEK-Info IV")?;
+    let iv: Vec<u8> = iv_hex
+        .trim()
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| {
+            std::str::from_utf8(pair)
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect::<Option<_>>()
+        .ok_or("bad DEK-Info IV")?;
     let key_len = match name.trim() {
         "AES-128-CBC" => 16,
         "AES-192-CBC" | "DES-EDE3-CBC" => 24,
@@ -279,6 +286,13 @@ mod tests {
             "1.2.840.113549.1.5.13"
         );
         assert_eq!(uint(&[0x08, 0x00]), Some(2048));
+    }
+
+    #[test]
+    fn traditional_headers_are_checked() {
+        assert!(decrypt_traditional("AES-128-CBC,zz", b"", "p").is_err());
+        assert!(decrypt_traditional("AES-128-CBC,é0", b"", "p").is_err());
+        assert!(decrypt_traditional("BF-CBC,00112233445566778899aabbccddeeff", b"", "p").is_err());
     }
 
     #[test]
