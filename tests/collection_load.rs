@@ -111,12 +111,13 @@ fn v21_collection() {
 #[test]
 fn raw_keeps_the_document_with_ids_filled_in() {
     let c = collection("v21.postman_collection.json");
+    let raw = c.raw_value();
     assert_eq!(
-        c.raw["item"][0]["item"][1]["id"],
+        raw["item"][0]["item"][1]["id"],
         request(&c.items, &[0, 1]).id.as_str()
     );
-    assert_eq!(c.raw["item"][0]["item"][0]["id"], "get-user");
-    let keys: Vec<&String> = c.raw.as_object().unwrap().keys().collect();
+    assert_eq!(raw["item"][0]["item"][0]["id"], "get-user");
+    let keys: Vec<&String> = raw.as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
         [
@@ -152,7 +153,7 @@ fn v20_collection_with_auth_objects() {
     );
     // raw is normalised to v2.1: auth parameters become lists.
     assert_eq!(
-        c.raw["item"][0]["request"]["auth"]["basic"][1],
+        c.raw_value()["item"][0]["request"]["auth"]["basic"][1],
         json!({"key": "password", "value": "pa:ss", "type": "string"})
     );
     assert_eq!(

@@ -116,9 +116,10 @@ async fn query_encoding_on_the_wire() {
     .unwrap();
     assert!(p.href.starts_with("http://127.0.0.1:"));
     client.send(&p).await.unwrap();
+    // Newman encodes the query string as a whole: `=` inside a value stays.
     assert_eq!(
         srv.last().target,
-        "/p%20a/%7Bx%7D?q=a%20b&e=%C3%A9&plus=+&pct=%41&flag&eq=a%3Db"
+        "/p%20a/%7Bx%7D?q=a%20b&e=%C3%A9&plus=+&pct=%41&flag&eq=a=b"
     );
 }
 

@@ -18,7 +18,9 @@ fn options(bodies: bool) -> ReporterOptions {
             export: None,
             bodies,
         },
-        collection: json!({"info": {"name": "Sample API Tests"}, "item": []}),
+        collection: json!({"info": {"name": "Sample API Tests"}, "item": []})
+            .to_string()
+            .into(),
         environment_name: Some("ignored: the summary names it".into()),
         globals_name: Some("My globals".into()),
         ..ReporterOptions::default()

@@ -8,8 +8,9 @@ pub mod run_args;
 
 use crate::commands;
 use crate::output::{ColorChoice, Diagnostic, Output};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use run_args::{BailModifier, Color, RunArgs};
@@ -18,6 +19,49 @@ const AFTER_HELP: &str = "\
 Exit codes: 0 when everything passed; 1 when an assertion, script or request failed, when input \
 could not be loaded (missing file, invalid JSON, unknown reporter or --folder), or when --timeout \
 was hit. -x/--suppress-exit-code makes it 0. Reports are written in every case.";
+
+const COMPARE_AFTER_HELP: &str = "\
+Variants: one per -e, named after the environment's name (its file stem where two names are \
+equal) or --name; --matrix VAR=a,b makes one per value (with several -e, the cross product), \
+named `<environment> VAR=a`.
+Exit codes: 1 when any variant had a failure, or input could not be loaded; with --fail-on-diff \
+also when status codes or the set of requests that ran differ; otherwise 0. \
+-x/--suppress-exit-code makes it 0.";
+
+/// Flags of `postie compare`: every `postie run` flag, plus the variants and the comparison.
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// One variant per value of an environment variable, VAR=V1,V2,…; repeatable (cross product)
+    #[arg(
+        long = "matrix",
+        value_name = "VAR=V1,V2",
+        help_heading = "Compare options"
+    )]
+    pub matrix: Vec<String>,
+
+    /// Name of the variant of the -e at the same position; repeatable
+    #[arg(long = "name", value_name = "NAME", help_heading = "Compare options")]
+    pub name: Vec<String>,
+
+    /// Run at most N variants at once [default: all]
+    #[arg(long = "parallel", value_name = "N", value_parser = clap::value_parser!(u64).range(1..), help_heading = "Compare options")]
+    pub parallel: Option<u64>,
+
+    /// Write the comparison as JSON to this file
+    #[arg(
+        long = "export-compare",
+        value_name = "FILE",
+        help_heading = "Compare options"
+    )]
+    pub export_compare: Option<PathBuf>,
+
+    /// Also exit 1 when status codes or the set of requests that ran differ
+    #[arg(long = "fail-on-diff", help_heading = "Compare options")]
+    pub fail_on_diff: bool,
+}
 
 /// postie: run Postman collections headlessly, as Newman does, from one binary.
 #[derive(Debug, Parser)]
@@ -42,14 +86,17 @@ pub enum Command {
     /// Run a collection (takes newman run's flags)
     #[command(after_help = AFTER_HELP, args_override_self = true)]
     Run(Box<RunArgs>),
+    /// Run one collection against several environments at once and show them side by side
+    #[command(after_help = COMPARE_AFTER_HELP, args_override_self = true)]
+    Compare(Box<CompareArgs>),
     /// Serve a local stand-in for an API: `echo` (postman-echo.com's routes)
     Mock(commands::mock::MockArgs),
 }
 
 /// Parses `args` (without the program name), merges rc files, runs the command.
 pub fn main(args: Vec<OsString>) -> ExitCode {
-    let (args, reporter_flags) = reporter_flags::extract(args);
-    let args = match with_rc_flags(args) {
+    let (args, cli_reporter_flags) = reporter_flags::extract(args);
+    let (args, mut reporter_flags) = match with_rc_flags(args) {
         Ok(a) => a,
         Err(e) => {
             Output::new(ColorChoice::Auto).error(&Diagnostic::new(e.to_string()));
@@ -60,9 +107,12 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
+    // The rc files' reporter options first, so the command line's win.
+    reporter_flags.extend(cli_reporter_flags);
     let switches = reporter_flags::ReporterSwitches::from_flags(&reporter_flags);
     match cli.command {
         Command::Run(args) => commands::run::run(*args, switches),
+        Command::Compare(args) => commands::compare::run(*args, switches),
         Command::Mock(args) => commands::mock::run(args),
     }
 }
@@ -83,23 +133,26 @@ fn clap_error(e: clap::Error) -> ExitCode {
     }
 }
 
-/// Inserts the rc files' flags right after `run`, before the command line's own.
-fn with_rc_flags(args: Vec<OsString>) -> Result<Vec<OsString>, rc::RcError> {
-    let Some(pos) = args.iter().position(|a| a == "run") else {
-        return Ok(args);
+/// Inserts the rc files' flags right after `run` (or `compare`), before the command line's own; returns their
+/// `--reporter-…` flags apart.
+fn with_rc_flags(
+    args: Vec<OsString>,
+) -> Result<(Vec<OsString>, Vec<reporter_flags::ReporterFlag>), rc::RcError> {
+    let Some(pos) = args.iter().position(|a| a == "run" || a == "compare") else {
+        return Ok((args, Vec::new()));
     };
     let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     let cwd = std::env::current_dir().unwrap_or_default();
     let extra = rc::flags_from_files(&rc::rc_files(home.as_deref(), &cwd))?;
     if extra.is_empty() {
-        return Ok(args);
+        return Ok((args, Vec::new()));
     }
-    let (extra, _) = reporter_flags::extract(extra);
+    let (extra, rc_reporter_flags) = reporter_flags::extract(extra);
     let mut out = args;
     let tail = out.split_off(pos + 1);
     out.extend(extra);
     out.extend(tail);
-    Ok(out)
+    Ok((out, rc_reporter_flags))
 }
 
 #[cfg(test)]

@@ -196,6 +196,7 @@ pub fn run_options(args: &RunArgs, switches: &ReporterSwitches) -> Result<RunOpt
             ..EngineLimits::default()
         },
         timeout: millis(args.timeout_script),
+        ..SandboxOptions::default()
     };
     Ok(RunOptions {
         iterations: args.iteration_count.map(|n| n as usize),

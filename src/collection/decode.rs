@@ -51,7 +51,7 @@ pub(crate) fn collection(value: &Value) -> Shaped<Collection> {
             None => None,
         },
         protocol_profile_behavior: behavior(obj),
-        raw: Value::Null,
+        raw: std::sync::Arc::from("null"),
     })
 }
 

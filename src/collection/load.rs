@@ -34,7 +34,7 @@ pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeErr
     normalize(&mut value);
     let mut collection = decode::collection(&value)?;
     collection.info.schema = schema;
-    collection.raw = value;
+    collection.raw = std::sync::Arc::from(value.to_string());
     Ok(collection)
 }
 
@@ -112,7 +112,7 @@ mod tests {
     fn wrapped_collections_are_unwrapped() {
         let c = parse(json!({"collection": {"info": {"name": "w"}, "item": []}})).unwrap();
         assert_eq!(c.info.name, "w");
-        assert!(c.raw.get("collection").is_none());
+        assert!(c.raw_value().get("collection").is_none());
     }
 
     #[test]
@@ -147,9 +147,9 @@ mod tests {
         let Item::Request(r) = &c.items[0] else {
             panic!()
         };
-        assert_eq!(c.raw["item"][0]["id"], r.id.as_str());
-        assert_eq!(c.raw["info"]["_postman_id"], c.info.id.as_str());
-        assert_eq!(c.raw["extra"], 1);
+        assert_eq!(c.raw_value()["item"][0]["id"], r.id.as_str());
+        assert_eq!(c.raw_value()["info"]["_postman_id"], c.info.id.as_str());
+        assert_eq!(c.raw_value()["extra"], 1);
     }
 
     use super::super::model::Item;

@@ -13,9 +13,10 @@ pub struct Collection {
     pub variables: Vec<Variable>,
     pub auth: Option<Auth>,
     pub protocol_profile_behavior: Behavior,
-    /// The collection as loaded, normalised to v2.1 JSON (ids filled in). Kept for
-    /// `--export-collection` and the JSON report's `collection` field.
-    pub raw: Value,
+    /// The collection as loaded, normalised to v2.1 JSON (ids filled in), as compact JSON text:
+    /// for `--export-collection` and the JSON report's `collection` field. Text, shared, because
+    /// a parsed `Value` of a large collection costs many times its size in memory.
+    pub raw: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -212,6 +213,13 @@ pub struct Auth {
     /// `ntlm`, `edgegrid`, `jwt`, `asap`, … as written.
     pub kind: String,
     pub params: IndexMap<String, Value>,
+}
+
+impl Collection {
+    /// [`raw`](Self::raw) parsed back into a JSON value.
+    pub fn raw_value(&self) -> Value {
+        serde_json::from_str(&self.raw).unwrap_or(Value::Null)
+    }
 }
 
 impl Auth {

@@ -54,10 +54,10 @@ pub(crate) fn request(value: &Value, path: &Path<'_>) -> Shaped<Request> {
 pub(crate) fn url(value: &Value, path: &Path<'_>) -> Shaped<Url> {
     match value {
         Value::Object(obj) => url_object(obj, path),
-        other => match scalar_string(other) {
-            Some(s) => Ok(Url::parse(&s)),
-            None => Err(expected(path, "a string or an object", other)),
-        },
+        // Not scalars in general: `"url": 42` would become the address 0.0.0.42 (Newman sends
+        // nothing: "request url is empty").
+        Value::String(s) => Ok(Url::parse(s)),
+        other => Err(expected(path, "a string or an object", other)),
     }
 }
 
@@ -85,7 +85,7 @@ fn url_object(obj: &Map<String, Value>, path: &Path<'_>) -> Shaped<Url> {
             Some(v) => host(v, &path.key("host"))?,
             None => Vec::new(),
         },
-        port: opt_string(obj, "port", path)?.filter(|p| !p.is_empty()),
+        port: opt_string(obj, "port", path)?,
         path: match field(obj, "path") {
             Some(v) => segments(v, &path.key("path"))?,
             None => Vec::new(),
@@ -94,18 +94,22 @@ fn url_object(obj: &Map<String, Value>, path: &Path<'_>) -> Shaped<Url> {
             Some(v) => query(v, &path.key("query"))?,
             None => Vec::new(),
         },
-        hash: opt_string(obj, "hash", path)?.filter(|h| !h.is_empty()),
+        hash: opt_string(obj, "hash", path)?,
         variables,
     })
 }
 
+/// `{user, password}`; `None` when neither is there (`{}` prints no `@`, as in the SDK).
 fn url_auth(obj: &Map<String, Value>) -> Option<UrlAuth> {
     let auth = field(obj, "auth")?.as_object()?;
+    let user = field(auth, "user").and_then(scalar_string);
+    let password = field(auth, "password").and_then(scalar_string);
+    if user.is_none() && password.is_none() {
+        return None;
+    }
     Some(UrlAuth {
-        user: field(auth, "user")
-            .and_then(scalar_string)
-            .unwrap_or_default(),
-        password: field(auth, "password").and_then(scalar_string),
+        user: user.unwrap_or_default(),
+        password,
     })
 }
 

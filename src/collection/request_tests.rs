@@ -34,11 +34,12 @@ fn url_objects_win_over_raw() {
     }}));
     assert_eq!(r.url.host, vec!["{{sub.domain}}", "example", "com"]);
     assert_eq!(r.url.port.as_deref(), Some("8443"));
-    assert_eq!(r.url.hash, None);
+    // An empty hash is still a hash (`Url#toString` checks the type, not the length).
+    assert_eq!(r.url.hash.as_deref(), Some(""));
     assert_eq!(r.url.variables[0].key, "id");
     assert_eq!(
         r.url.to_string(),
-        "https://{{sub.domain}}.example.com:8443/v1/7?a&=x"
+        "https://{{sub.domain}}.example.com:8443/v1/7?a&=x#"
     );
 }
 
@@ -144,6 +145,11 @@ fn wrong_types_are_reported_at_their_path() {
     assert_eq!(err.path, "body.formdata[0].src");
     let err = request(&json!({"url": {"host": {"a": 1}}}), &Path::Root).unwrap_err();
     assert_eq!(err.path, "url.host");
+    let err = request(&json!({"url": 42}), &Path::Root).unwrap_err();
+    assert_eq!(
+        (err.path.as_str(), err.message.as_str()),
+        ("url", "expected a string or an object, found a number")
+    );
 }
 
 #[test]
@@ -160,9 +166,11 @@ fn from_json_accepts_what_scripts_send() {
     assert_eq!(r.method, "POST");
     assert_eq!(r.headers[0].key, "Content-Type");
     assert_eq!(r.auth.unwrap().param("token").as_deref(), Some("t"));
-    let err = Request::from_json(&json!({"url": true, "body": 3})).unwrap_err();
+    let err = Request::from_json(&json!({"url": "http://h/", "body": 3})).unwrap_err();
     assert_eq!(err.title(), "the request given by the script is not valid");
     assert_eq!(err.location_text().as_deref(), Some("the script (body)"));
+    let err = Request::from_json(&json!({"url": true})).unwrap_err();
+    assert_eq!(err.location_text().as_deref(), Some("the script (url)"));
 }
 
 #[test]

@@ -1,15 +1,18 @@
-//! URLs with the Postman SDK's semantics: [`Url::parse`] splits a string into protocol, auth,
-//! host, port, path, query and hash without validating anything (`{{variables}}` may contain
-//! `/`, `:`, `?`, `.`…), and [`Url`]'s `Display` rebuilds the string from the components
-//! (`Url#toString`): disabled query params dropped, `key` without `=` when the value is `None`,
-//! path variables (`:id`) replaced from `url.variable`.
+//! URLs with the Postman SDK's semantics (postman-collection 4.4 `Url`, its parser from
+//! postman-url-encoder 3). [`Url::parse`] splits a string into protocol, auth, host, port, path,
+//! query and hash without validating anything (`{{variables}}` holding `/`, `:`, `?`, `.`… are
+//! kept whole), and [`Url`]'s `Display` rebuilds the string from the components (`Url#toString`):
+//! disabled query params dropped, `key` without `=` when the value is `None`, `&`, `#` (and `=` in
+//! keys) of object-form params escaped, path variables (`:id`) replaced from `url.variable`.
 
 use super::model::{QueryParam, Url, UrlAuth, Variable};
 use serde_json::Value;
 use std::fmt;
 
-/// Characters that do not delimit URL parts when they appear inside `{{…}}`.
+/// A `{{…}}` holding one of these is one opaque unit for the URL parser.
 const RESERVED_IN_VARIABLES: &[u8] = b".:/?#@&]";
+/// A `{{…}}` holding one of these is left alone when query params are escaped.
+const RESERVED_IN_QUERY_VARIABLES: &[u8] = b"&#=";
 
 /// The next `{{name}}` token at or after byte `from`: `(start, end)` byte offsets, token
 /// included. Same rule as Postman's `/{{([^{}]*?)}}/`: the name holds no `{` or `}`.
@@ -29,29 +32,42 @@ pub fn next_variable_token(text: &str, from: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// The bytes of `text` with the URL delimiters inside `{{…}}` replaced by `_`, so that searching
-/// for delimiters skips variables. Same length as `text`.
-fn mask_variables(text: &str) -> Vec<u8> {
-    let mut masked = text.as_bytes().to_vec();
+/// The `{{…}}` tokens of `text` whose name holds one of `reserved`, in order.
+fn tokens_holding(text: &str, reserved: &[u8]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
     let mut from = 0;
     while let Some((start, end)) = next_variable_token(text, from) {
-        for b in masked.iter_mut().take(end).skip(start) {
-            if RESERVED_IN_VARIABLES.contains(b) {
-                *b = b'_';
-            }
+        if text.as_bytes()[start + 2..end - 2]
+            .iter()
+            .any(|b| reserved.contains(b))
+        {
+            found.push((start, end));
         }
         from = end;
     }
-    masked
+    found
 }
 
-/// The text and its masked twin, searched together and sliced in the text.
+/// The text and a masked twin of the same length in which every `{{…}}` holding a URL delimiter
+/// is blanked out (the parser's `normalizeVariables`): delimiters are searched in the mask and
+/// parts sliced from the text.
 struct Scanner {
     text: String,
     masked: Vec<u8>,
 }
 
 impl Scanner {
+    fn new(text: &str) -> Scanner {
+        let mut masked = text.as_bytes().to_vec();
+        for (start, end) in tokens_holding(text, RESERVED_IN_VARIABLES) {
+            masked[start..end].fill(b'_');
+        }
+        Scanner {
+            text: text.to_string(),
+            masked,
+        }
+    }
+
     fn find(&self, from: usize, to: usize, byte: u8) -> Option<usize> {
         let window = self.masked.get(from..to)?;
         window.iter().position(|b| *b == byte).map(|i| i + from)
@@ -60,10 +76,6 @@ impl Scanner {
     fn rfind(&self, from: usize, to: usize, byte: u8) -> Option<usize> {
         let window = self.masked.get(from..to)?;
         window.iter().rposition(|b| *b == byte).map(|i| i + from)
-    }
-
-    fn find_protocol_separator(&self, to: usize) -> Option<usize> {
-        self.masked.get(..to)?.windows(3).position(|w| w == b"://")
     }
 
     fn slice(&self, from: usize, to: usize) -> &str {
@@ -82,22 +94,47 @@ impl Scanner {
         parts
     }
 
-    /// Replaces the byte at `i` (an ASCII `\`) with `/` in both copies.
-    fn set_slash(&mut self, i: usize) {
-        if let Some(b) = self.masked.get_mut(i) {
-            *b = b'/';
-            self.text.replace_range(i..i + 1, "/");
+    /// Every `\` before `end` (outside variables) becomes `/`, in both copies.
+    fn backslashes_to_slashes(&mut self, end: usize) {
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for (b, m) in bytes.iter_mut().zip(self.masked.iter_mut()).take(end) {
+            if *m == b'\\' {
+                *b = b'/';
+                *m = b'/';
+            }
         }
+        // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
+        self.text = String::from_utf8(bytes).unwrap_or_default();
     }
+}
+
+/// JavaScript's `String#trimStart` (WhiteSpace and LineTerminator, BOM included).
+fn trim_start_js(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
+        matches!(
+            c,
+            '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+                ..='\u{200a}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{202f}'
+                    | '\u{205f}'
+                    | '\u{3000}'
+                    | '\u{feff}'
+        )
+    })
 }
 
 impl Url {
     /// Splits a URL string the way the Postman SDK does (`Url.parse`): leading whitespace is
-    /// dropped; `#` starts the hash, `?` the query (`&`-separated; `b` in `?a=1&b` has no value),
-    /// `://` ends the protocol, the first `/` (or `\`) starts the path, `user:pass@` is the auth,
-    /// the last `:` before the path the port. Delimiters inside `{{…}}` do not count.
+    /// dropped; the first `#` starts the hash, the first `?` the query (`&`-separated; `b` in
+    /// `?a=1&b` has no value); every `\` before the query becomes `/`; `://` ends the protocol and
+    /// the slashes after it are dropped; the first `/` starts the path; everything before the
+    /// last `@` is the auth (`user:password`, split at the first `:`); the last `:` starts the
+    /// port unless a `]` follows it. Delimiters inside `{{…}}` do not count. An empty hash, port
+    /// or password is kept (`http://h:/#` prints back as it was).
     pub fn parse(raw: &str) -> Url {
-        let raw = raw.trim_start();
+        let raw = trim_start_js(raw);
         let mut url = Url {
             raw: raw.to_string(),
             ..Url::default()
@@ -105,31 +142,34 @@ impl Url {
         if raw.is_empty() {
             return url;
         }
-        let mut s = Scanner {
-            masked: mask_variables(raw),
-            text: raw.to_string(),
-        };
+        let mut s = Scanner::new(raw);
         let (mut start, mut end) = (0, raw.len());
         if let Some(i) = s.find(start, end, b'#') {
-            url.hash = Some(s.slice(i + 1, end).to_string()).filter(|h| !h.is_empty());
+            url.hash = Some(s.slice(i + 1, end).to_string());
             end = i;
         }
         if let Some(i) = s.find(start, end, b'?') {
             url.query = parse_query_params(&s.split(i + 1, end, b'&'));
             end = i;
         }
-        if let Some(i) = s.find_protocol_separator(end) {
-            url.protocol = Some(s.slice(0, i).to_string()).filter(|p| !p.is_empty());
+        s.backslashes_to_slashes(end);
+        if let Some(i) = s.masked[..end].windows(3).position(|w| w == b"://") {
+            let protocol = s.slice(0, i).to_string();
             start = i + 3;
-        }
-        if let Some(i) = s.find(start, end, b'\\') {
-            s.set_slash(i);
+            // `http:////h` is `http://h`; `file:////p` keeps one slash (`file:///p`).
+            let slashes = s.masked[start..end]
+                .iter()
+                .take_while(|b| **b == b'/')
+                .count();
+            let keep = usize::from(slashes > 0 && protocol.eq_ignore_ascii_case("file"));
+            start += slashes - keep;
+            url.protocol = Some(protocol);
         }
         if let Some(i) = s.find(start, end, b'/') {
             url.path = s.split(i + 1, end, b'/');
             end = i;
         }
-        if let Some(i) = s.find(start, end, b'@') {
+        if let Some(i) = s.rfind(start, end, b'@') {
             url.auth = Some(match s.find(start, i, b':') {
                 Some(colon) => UrlAuth {
                     user: s.slice(start, colon).to_string(),
@@ -144,7 +184,7 @@ impl Url {
         }
         if let Some(i) = s.rfind(start, end, b':') {
             if s.find(i + 1, end, b']').is_none() {
-                url.port = Some(s.slice(i + 1, end).to_string()).filter(|p| !p.is_empty());
+                url.port = Some(s.slice(i + 1, end).to_string());
                 end = i;
             }
         }
@@ -161,10 +201,10 @@ impl Url {
         out
     }
 
-    /// Like `to_string()`, with `http://` when the URL has no protocol (what gets sent).
+    /// Like `to_string()`, with `http://` when the URL has no protocol (`toString(true)`).
     pub fn to_string_with_default_protocol(&self) -> String {
         let text = self.to_string();
-        if self.protocol.is_some() {
+        if self.protocol.as_deref().is_some_and(|p| !p.is_empty()) {
             text
         } else {
             format!("http://{text}")
@@ -178,7 +218,7 @@ impl Url {
         out
     }
 
-    /// `host` labels joined with `.`.
+    /// `host` labels joined with `.` (`Url#getHost`).
     pub fn host_string(&self) -> String {
         self.host.join(".")
     }
@@ -190,6 +230,22 @@ impl Url {
         out
     }
 
+    /// `Url#getPath`: like [`Self::path_string`] but `/` for a URL without a path.
+    pub fn path_or_root(&self) -> String {
+        if self.path.is_empty() {
+            "/".to_string()
+        } else {
+            self.path_string()
+        }
+    }
+
+    /// The query string as `toString` writes it after the `?`: `None` when nothing follows the
+    /// path (no params, or all disabled), `Some("")` for `http://h/?`.
+    pub fn query_part(&self) -> Option<String> {
+        let enabled = self.query.iter().any(|p| !p.disabled);
+        enabled.then(|| query_string(&self.query))
+    }
+
     fn write(&self, out: &mut String, variables: Option<&[Variable]>) {
         if let Some(protocol) = self.protocol.as_deref().filter(|p| !p.is_empty()) {
             out.push_str(protocol);
@@ -197,26 +253,25 @@ impl Url {
                 out.push_str("://");
             }
         }
-        if let Some(auth) = self.auth.as_ref().filter(|a| !a.user.is_empty()) {
+        if let Some(auth) = &self.auth {
             out.push_str(&auth.user);
-            if let Some(password) = auth.password.as_deref().filter(|p| !p.is_empty()) {
+            if let Some(password) = &auth.password {
                 out.push(':');
                 out.push_str(password);
             }
             out.push('@');
         }
         out.push_str(&self.host_string());
-        if let Some(port) = self.port.as_deref().filter(|p| !p.is_empty()) {
+        if let Some(port) = &self.port {
             out.push(':');
             out.push_str(port);
         }
         self.write_path(out, variables);
-        let query = query_string(&self.query);
-        if !query.is_empty() {
+        if let Some(query) = self.query_part() {
             out.push('?');
             out.push_str(&query);
         }
-        if let Some(hash) = self.hash.as_deref().filter(|h| !h.is_empty()) {
+        if let Some(hash) = &self.hash {
             out.push('#');
             out.push_str(hash);
         }
@@ -290,20 +345,50 @@ pub(crate) fn parse_query_params(parts: &[String]) -> Vec<QueryParam> {
         .collect()
 }
 
-/// `QueryParam.unparse` with disabled params skipped; no encoding.
+/// `QueryParam.unparse`: enabled params joined with `&`, `key=value` (`key` alone when the value
+/// is `None`); `&` and `#` in keys and values, and `=` in keys, become `%26`, `%23`, `%3D`
+/// outside `{{…}}` tokens that hold one of them. Nothing else is encoded.
 pub fn query_string(params: &[QueryParam]) -> String {
     let mut out = String::new();
     for (n, param) in params.iter().filter(|p| !p.disabled).enumerate() {
         if n > 0 {
             out.push('&');
         }
-        out.push_str(param.key.as_deref().unwrap_or(""));
+        if let Some(key) = &param.key {
+            escape_param(key, true, &mut out);
+        }
         if let Some(value) = &param.value {
             out.push('=');
-            out.push_str(value);
+            escape_param(value, false, &mut out);
         }
     }
     out
+}
+
+/// `normalizeParam`: escapes the separators of one key or value.
+fn escape_param(text: &str, is_key: bool, out: &mut String) {
+    let special = |c: char| c == '&' || c == '#' || (is_key && c == '=');
+    if !text.contains(special) {
+        out.push_str(text);
+        return;
+    }
+    let mut copied = 0;
+    let escape = |part: &str, out: &mut String| {
+        for c in part.chars() {
+            match c {
+                '&' => out.push_str("%26"),
+                '#' => out.push_str("%23"),
+                '=' if is_key => out.push_str("%3D"),
+                c => out.push(c),
+            }
+        }
+    };
+    for (start, end) in tokens_holding(text, RESERVED_IN_QUERY_VARIABLES) {
+        escape(&text[copied..start], out);
+        out.push_str(&text[start..end]);
+        copied = end;
+    }
+    escape(&text[copied..], out);
 }
 
 /// A host given as a string in a URL object: split on `.` except inside `{{…}}` (a dot counts

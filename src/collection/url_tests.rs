@@ -94,7 +94,8 @@ fn query_edge_cases_follow_parse_single() {
         ]
     );
     assert_eq!(url.to_string(), "h?a=1&&b=2&");
-    assert_eq!(Url::parse("h?").to_string(), "h");
+    assert_eq!(Url::parse("h?").to_string(), "h?");
+    assert_eq!(Url::parse("h?&").to_string(), "h?&");
     assert_eq!(Url::parse("h?a=b=c").query, vec![q("a", Some("b=c"))]);
 }
 
@@ -109,7 +110,7 @@ fn ipv6_hosts_keep_their_colons() {
 }
 
 #[test]
-fn display_drops_disabled_params_and_empty_parts() {
+fn display_drops_disabled_params_but_keeps_empty_parts() {
     let mut url = Url::parse("http://h/p?a=1&b=2");
     url.query[0].disabled = true;
     assert_eq!(url.to_string(), "http://h/p?b=2");
@@ -121,9 +122,86 @@ fn display_drops_disabled_params_and_empty_parts() {
     });
     url.port = Some(String::new());
     url.hash = Some(String::new());
-    assert_eq!(url.to_string(), "http://h/p");
+    assert_eq!(url.to_string(), "http://:x@h:/p#");
     url.protocol = Some("https://".into());
+    url.auth = None;
+    url.port = None;
+    url.hash = None;
     assert_eq!(url.to_string(), "https://h/p");
+    url.protocol = Some(String::new());
+    assert_eq!(url.to_string(), "h/p");
+    assert_eq!(url.to_string_with_default_protocol(), "http://h/p");
+}
+
+#[test]
+fn empty_hash_port_and_auth_parts_round_trip() {
+    for s in [
+        "http://h:/x#",
+        "http://@h/",
+        "http://u:@h/",
+        "http://:p@h/",
+        "h/?#",
+    ] {
+        assert_eq!(Url::parse(s).to_string(), s);
+    }
+    let url = Url::parse("http://@h/");
+    assert_eq!(
+        url.auth,
+        Some(UrlAuth {
+            user: String::new(),
+            password: None
+        })
+    );
+}
+
+#[test]
+fn auth_ends_at_the_last_at_sign() {
+    let url = Url::parse("https://us@r:p@ss:word@h.com/get@x");
+    assert_eq!(
+        url.auth,
+        Some(UrlAuth {
+            user: "us@r".into(),
+            password: Some("p@ss:word".into())
+        })
+    );
+    assert_eq!(url.host, strings(&["h", "com"]));
+    assert_eq!(url.path, strings(&["get@x"]));
+}
+
+#[test]
+fn backslashes_and_extra_slashes_before_the_host() {
+    let url = Url::parse("http:\\\\h\\a\\b?c=\\d#\\e");
+    assert_eq!(url.protocol.as_deref(), Some("http"));
+    assert_eq!(url.host, strings(&["h"]));
+    assert_eq!(url.to_string(), "http://h/a/b?c=\\d#\\e");
+    assert_eq!(Url::parse("http:////h/x").to_string(), "http://h/x");
+    let file = Url::parse("file:////etc/x");
+    assert_eq!(file.host, Vec::<String>::new());
+    assert_eq!(file.path, strings(&["etc", "x"]));
+    // A variable holding a delimiter is one unit; its backslashes stay.
+    let url = Url::parse("http://h/{{a\\b/c}}/{{d\\e}}");
+    assert_eq!(url.path, strings(&["{{a\\b/c}}", "{{d", "e}}"]));
+}
+
+#[test]
+fn leading_javascript_whitespace_is_dropped() {
+    let url = Url::parse("\u{feff}\u{a0}\t http://h/x ");
+    assert_eq!(url.raw, "http://h/x ");
+    assert_eq!(url.path, strings(&["x "]));
+}
+
+#[test]
+fn object_query_params_escape_their_separators() {
+    let params = vec![
+        q("a&b", Some("c&d=e#f")),
+        q("k=ey#", None),
+        q("{{v&w}}={{x=y}}", Some("{{p#q}}&")),
+        q("'\"<> ", Some("+%20")),
+    ];
+    assert_eq!(
+        query_string(&params),
+        "a%26b=c%26d=e%23f&k%3Dey%23&{{v&w}}%3D{{x=y}}={{p#q}}%26&'\"<> =+%20"
+    );
 }
 
 #[test]
@@ -206,4 +284,15 @@ fn parse_is_total() {
         let url = Url::parse(s);
         let _ = url.to_string();
     }
+}
+
+#[test]
+fn path_and_query_parts_as_the_encoder_reads_them() {
+    assert_eq!(Url::parse("http://h").path_or_root(), "/");
+    assert_eq!(Url::parse("http://h//a").path_or_root(), "//a");
+    assert_eq!(Url::parse("http://h").query_part(), None);
+    assert_eq!(Url::parse("http://h?").query_part().as_deref(), Some(""));
+    let mut url = Url::parse("http://h?a=1");
+    url.query[0].disabled = true;
+    assert_eq!(url.query_part(), None);
 }

@@ -52,7 +52,7 @@ fn converts_the_tree_in_order() {
     };
     let inner: Vec<&str> = f2.items.iter().map(Item::name).collect();
     assert_eq!(inner, ["F2.F3", "urlenc"], "sub-folders first");
-    assert_eq!(c.raw["info"]["schema"], SCHEMA_V2_1);
+    assert_eq!(c.raw_value()["info"]["schema"], SCHEMA_V2_1);
 }
 
 fn request(

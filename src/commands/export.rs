@@ -69,7 +69,7 @@ pub fn write_exports(
             "the collection",
             p,
             "newman-collection",
-            &with_variables(&collection.raw, &s.collection),
+            &with_variables(collection.raw_value(), &s.collection),
         )?;
     }
     if let (Some(p), Some(jar)) = (&args.export_cookie_jar, &s.cookies) {
@@ -79,8 +79,8 @@ pub fn write_exports(
 }
 
 /// The collection JSON with `variable` replaced by the run's final collection variables.
-fn with_variables(raw: &Value, vars: &[Variable]) -> Value {
-    let mut out = raw.clone();
+fn with_variables(raw: Value, vars: &[Variable]) -> Value {
+    let mut out = raw;
     if let Value::Object(obj) = &mut out {
         let list: Vec<Value> = vars
             .iter()

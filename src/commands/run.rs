@@ -80,8 +80,11 @@ async fn execute(
     rep_opts.collection = collection.raw.clone();
     rep_opts.environment_name = opts.environment.name.clone();
     rep_opts.globals_name = opts.globals.name.clone();
-    let reporters = report::build(&rep_opts, Output::report_writer())
-        .map_err(|e| Diagnostic::new(e.to_string()))?;
+    let reporters = report::build(&rep_opts, Output::report_writer()).map_err(|e| match e {
+        report::BuildError::UnknownReporter { name, hint } => {
+            Diagnostic::new(format!("could not find \"{name}\" reporter")).hint(hint)
+        }
+    })?;
     let mut listener = ReportListener {
         reporters: Reporters::new(reporters),
         error: None,
@@ -97,14 +100,37 @@ async fn execute(
         .await
         .map_err(|e| Diagnostic::new(e.to_string()))?;
     ctrl_c.abort();
-    let finish = listener.reporters.finish(&summary);
+    // Reports show secret-typed variables masked; the exports below keep their values.
+    let mut shown = summary.clone();
+    run::mask::Masker::new(!opts.show_secrets).scopes(&mut shown.scopes);
+    let finish = listener.reporters.finish(&shown);
     let report_error = listener.error.take().or(finish.err());
     if let Some(e) = &report_error {
         out.error(&Diagnostic::new(e.to_string()));
     }
     super::export::write_exports(&args, &collection, &summary)
         .map_err(|e| Diagnostic::new(e.to_string()))?;
+    if let Some(diag) = summary.abort.as_ref().and_then(abort_diagnostic) {
+        out.error(&diag);
+    }
     Ok(summary.failed() || report_error.is_some())
+}
+
+/// What to say when the run stopped early (after the reports, as Newman does); `--bail` on a
+/// failure says nothing more than the reports.
+fn abort_diagnostic(abort: &run::Abort) -> Option<Diagnostic> {
+    match abort {
+        run::Abort::Timeout { after_ms } => {
+            Some(Diagnostic::new("callback timed out").detail(format!(
+                "the run did not finish within --timeout {after_ms} ms; the reports show what ran"
+            )))
+        }
+        run::Abort::Interrupted => {
+            Some(Diagnostic::new("interrupted").detail("the reports show what ran"))
+        }
+        run::Abort::Error(e) => Some(Diagnostic::new(e.message.clone())),
+        run::Abort::Bail => None,
+    }
 }
 
 /// Environment, globals (files and `--env-var`/`--global-var`), data, vault, cookie jar.
@@ -114,14 +140,31 @@ async fn load_scopes(
     opts: &mut RunOptions,
 ) -> Result<(), Diagnostic> {
     if let Some(src) = args.environment.last() {
-        let env = loader.environment(src, "environment").await?;
-        opts.environment = VariableScope {
-            name: env.name,
-            id: env.id,
-            values: env.values,
-        };
+        opts.environment = load_environment(loader, src).await?;
     }
     apply_pairs(&mut opts.environment, &args.env_var, "--env-var")?;
+    load_shared(args, loader, opts).await
+}
+
+/// One `-e` file as a scope (with its name and id).
+pub(super) async fn load_environment(
+    loader: &mut Loader,
+    src: &str,
+) -> Result<VariableScope, Diagnostic> {
+    let env = loader.environment(src, "environment").await?;
+    Ok(VariableScope {
+        name: env.name,
+        id: env.id,
+        values: env.values,
+    })
+}
+
+/// Everything but the environment: globals (and `--global-var`), data, vault, cookie jar.
+pub(super) async fn load_shared(
+    args: &RunArgs,
+    loader: &mut Loader,
+    opts: &mut RunOptions,
+) -> Result<(), Diagnostic> {
     if let Some(src) = &args.globals {
         let g = loader.environment(src, "globals").await?;
         opts.globals = VariableScope {
@@ -139,14 +182,24 @@ async fn load_scopes(
         opts.vault = VariableScope::new(v.values);
     }
     if let Some(path) = &args.cookie_jar {
-        opts.cookie_jar = Some(std::fs::read(path).map_err(|e| {
+        let bytes = std::fs::read(path).map_err(|e| {
             Diagnostic::new("cookie jar could not be loaded")
                 .detail(format!(
                     "unable to read data from file \"{}\"",
                     path.display()
                 ))
                 .detail(e.to_string())
-        })?);
+        })?;
+        if let Err(e) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            return Err(Diagnostic::new("cookie jar could not be loaded")
+                .detail(format!(
+                    "the file at \"{}\" does not contain valid JSON data",
+                    path.display()
+                ))
+                .detail(e.to_string())
+                .hint("pass a jar written by --export-cookie-jar (tough-cookie JSON)"));
+        }
+        opts.cookie_jar = Some(bytes);
     }
     Ok(())
 }

@@ -104,7 +104,14 @@ impl Client {
             Err(e) => Outcome::failed(call, e),
             Ok(p) => {
                 let sent = sent_request(&p);
-                let result = self.send_pinned(&p, pin).await;
+                // Newman reports an item's request as first sent, also when redirects followed.
+                let first = (call.origin == Origin::Item).then(|| p.first_hop(Some(&self.jar)));
+                let result = self.send_pinned(&p, pin).await.map(|mut x| {
+                    if let Some(first) = first.filter(|_| !x.redirects.is_empty()) {
+                        x.request = first;
+                    }
+                    x
+                });
                 let mut warnings = p.warnings;
                 if let Ok(x) = &result {
                     warnings.extend(x.warnings.iter().cloned());

@@ -6,8 +6,8 @@ use super::auth;
 use super::body::{self, Built};
 use super::error::RequestError;
 use super::types::HttpOptions;
-use super::urlenc::{percent_decode, PmUrl};
-use crate::collection::{Auth, Behavior, Request};
+use super::urlenc::NodeUrl;
+use crate::collection::{Auth, Behavior, QueryParam, Request, Url};
 use bytes::Bytes;
 
 /// Who asked for the request.
@@ -84,7 +84,7 @@ pub fn prepare(
     origin: Origin,
     opts: &HttpOptions,
 ) -> Result<PreparedRequest, RequestError> {
-    let mut pm = PmUrl::parse(url);
+    let mut url = Url::parse(url);
     let mut headers: Vec<(String, String)> = req
         .headers
         .iter()
@@ -113,26 +113,18 @@ pub fn prepare(
         body::build(b, &ctx, &mut warnings)
     });
     if let Some(a) = auth {
-        sign(
-            a,
-            &method,
-            &mut pm,
+        let signed = Signed {
+            method: &method,
             raw_url,
-            &mut headers,
             body,
-            &mut built,
             user_ct,
-        )?;
+        };
+        sign(a, &signed, &mut url, &mut headers, &mut built)?;
     }
-    let scheme = pm.scheme();
-    let enc = pm.encode(raw_url)?;
-    if scheme != "http" && scheme != "https" {
-        return Err(RequestError::Protocol(format!(
-            "Invalid protocol: {scheme}:"
-        )));
-    }
-    let parsed =
-        url::Url::parse(&enc.href).map_err(|_| RequestError::InvalidUrl(enc.href.clone()))?;
+    let node = NodeUrl::new(&url, raw_url);
+    node.check()?;
+    let href = node.href();
+    let parsed = node.connect_url()?;
     let mut h = Headers {
         list: headers,
         disabled,
@@ -146,7 +138,7 @@ pub fn prepare(
     if h.wants("Postman-Token") {
         h.add_if_absent("Postman-Token", &uuid::Uuid::new_v4().to_string());
     }
-    h.add_if_absent("Host", &enc.host_header);
+    h.add_if_absent("Host", &node.host());
     h.add_if_absent("Accept-Encoding", "gzip, deflate, br");
     h.add_if_absent("Connection", "keep-alive");
     match &built {
@@ -160,13 +152,13 @@ pub fn prepare(
         ),
         _ => {}
     }
-    if pm.user.is_some() && find(&h.list, "authorization").is_none() {
-        let user = percent_decode(pm.user.as_deref().unwrap_or(""));
-        let pass = percent_decode(pm.password.as_deref().unwrap_or(""));
-        h.list.push((
-            "Authorization".to_string(),
-            auth::basic_header(&user, &pass),
-        ));
+    if let Some((user, pass)) = node.credentials() {
+        if find(&h.list, "authorization").is_none() {
+            h.list.push((
+                "Authorization".to_string(),
+                auth::basic_header(&user, &pass),
+            ));
+        }
     }
     let body_len = built.as_ref().map(|b| b.bytes().len());
     if let Some(Built::Text { .. } | Built::UrlEncoded(_) | Built::Binary(_)) = &built {
@@ -189,8 +181,8 @@ pub fn prepare(
     Ok(PreparedRequest {
         method,
         url: parsed,
-        href: enc.href,
-        target: enc.target,
+        href,
+        target: node.target(),
         headers: h.list,
         cookie_index,
         body: built.map(|b| match b {
@@ -204,32 +196,48 @@ pub fn prepare(
     })
 }
 
-/// Runs the auth signer over the request as built so far; an urlencoded body whose parameters
-/// the signer changed (OAuth 1.0 body placement) is rebuilt.
-#[allow(clippy::too_many_arguments)]
+/// What the auth signer needs besides what it may change.
+struct Signed<'a> {
+    method: &'a str,
+    raw_url: bool,
+    body: Option<&'a crate::collection::Body>,
+    user_ct: Option<String>,
+}
+
+/// Runs the auth signer over the request as built so far: the headers, the URL's enabled query
+/// parameters (which it may replace or extend), the body bytes, and an urlencoded body's
+/// parameters (rebuilt when the signer changed them, as OAuth 1.0 body placement does).
 fn sign(
     a: &Auth,
-    method: &str,
-    pm: &mut PmUrl,
-    raw_url: bool,
+    s: &Signed<'_>,
+    url: &mut Url,
     headers: &mut Vec<(String, String)>,
-    body: Option<&crate::collection::Body>,
     built: &mut Option<Built>,
-    user_ct: Option<String>,
 ) -> Result<(), RequestError> {
-    let mode = body.filter(|b| !b.disabled).map_or("", |b| b.mode.as_str());
+    let mut query = url.query_part().map(|_| {
+        url.query
+            .iter()
+            .filter(|p| !p.disabled)
+            .map(|p| (p.key.clone().unwrap_or_default(), p.value.clone()))
+            .collect::<Vec<_>>()
+    });
+    let mode = s
+        .body
+        .filter(|b| !b.disabled)
+        .map_or("", |b| b.mode.as_str());
     let mut form: Option<Vec<(String, String)>> = (mode == "urlencoded").then(|| {
-        body.map(|b| {
-            b.urlencoded
-                .iter()
-                .filter(|p| !p.disabled)
-                .map(|p| (p.key.clone(), p.value.clone().unwrap_or_default()))
-                .collect()
-        })
-        .unwrap_or_default()
+        s.body
+            .map(|b| {
+                b.urlencoded
+                    .iter()
+                    .filter(|p| !p.disabled)
+                    .map(|p| (p.key.clone(), p.value.clone().unwrap_or_default()))
+                    .collect()
+            })
+            .unwrap_or_default()
     });
     let before = form.clone();
-    let content_type = user_ct.or_else(|| match built.as_ref()? {
+    let content_type = s.user_ct.clone().or_else(|| match built.as_ref()? {
         Built::Text { content_type, .. } | Built::File { content_type, .. } => {
             Some(content_type.to_string())
         }
@@ -240,9 +248,10 @@ fn sign(
     auth::apply(
         a,
         &mut auth::Target {
-            method,
-            url: pm,
-            raw_url,
+            method: s.method,
+            url: &*url,
+            query: &mut query,
+            raw_url: s.raw_url,
             headers,
             body: built.as_ref().map(|b| &b.bytes()[..]),
             body_mode: mode,
@@ -250,6 +259,16 @@ fn sign(
             form: form.as_mut(),
         },
     )?;
+    if let Some(q) = query {
+        url.query = q
+            .into_iter()
+            .map(|(key, value)| QueryParam {
+                key: Some(key),
+                value,
+                disabled: false,
+            })
+            .collect();
+    }
     if form != before {
         let params: Vec<crate::collection::FormParam> = form
             .unwrap_or_default()

@@ -7,7 +7,7 @@
 use super::cookies::CookieJar;
 use super::error::RequestError;
 use super::prepare::{find, Policy, PreparedRequest};
-use super::urlenc::PmUrl;
+use super::urlenc::NodeUrl;
 use bytes::Bytes;
 
 /// The request as it stands for the current hop.
@@ -127,13 +127,15 @@ fn resolve(base: &url::Url, location: &str) -> Result<Next, RequestError> {
     let joined = base
         .join(location.trim())
         .map_err(|_| RequestError::InvalidUrl(location.to_string()))?;
-    let enc = PmUrl::parse(joined.as_str()).encode(false)?;
-    let url = url::Url::parse(&enc.href).map_err(|_| RequestError::InvalidUrl(enc.href.clone()))?;
+    let node = NodeUrl::parse(joined.as_str(), false);
+    node.check()?;
+    let href = node.href();
+    let url = node.connect_url()?;
     Ok(Next {
         url,
-        href: enc.href,
-        target: enc.target,
-        host_header: enc.host_header,
+        href,
+        target: node.target(),
+        host_header: node.host(),
     })
 }
 

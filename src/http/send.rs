@@ -6,6 +6,7 @@
 
 use super::client::Client;
 use super::connect::{Conn, PoolKey, Sender};
+use super::cookies::CookieJar;
 use super::decode::decode;
 use super::dial::ms;
 use super::error::RequestError;
@@ -34,6 +35,28 @@ struct Raw {
     h2: bool,
     phases: Phases,
     warning: Option<String>,
+}
+
+fn body_text(body: &Option<Bytes>, summary: &Option<String>) -> Option<String> {
+    match (body, summary) {
+        (Some(_), Some(summary)) => Some(summary.clone()),
+        (Some(b), None) => Some(String::from_utf8_lossy(b).into_owned()),
+        (None, _) => None,
+    }
+}
+
+impl PreparedRequest {
+    /// What the first hop puts on the wire, with `jar`'s cookies as they are now. Newman reports
+    /// this request for an item (method, URL, headers and body) even when redirects followed.
+    pub fn first_hop(&self, jar: Option<&CookieJar>) -> SentRequest {
+        let hop = Hop::from(self);
+        SentRequest {
+            method: hop.method.clone(),
+            url: hop.href.clone(),
+            headers: hop.wire_headers(jar.filter(|_| self.policy.cookies)),
+            body: body_text(&hop.body, &self.body_summary),
+        }
+    }
 }
 
 impl Client {
@@ -112,17 +135,12 @@ impl Client {
         } else {
             raw.reason
         };
-        let body_text = match (&hop.body, &req.body_summary) {
-            (Some(_), Some(summary)) => Some(summary.clone()),
-            (Some(b), None) => Some(String::from_utf8_lossy(b).into_owned()),
-            (None, _) => None,
-        };
         Ok(Exchange {
             request: SentRequest {
                 method: hop.method.clone(),
                 url: hop.href.clone(),
                 headers: effective_headers(&headers, raw.h2),
-                body: body_text,
+                body: body_text(&hop.body, &req.body_summary),
             },
             response: Response {
                 code: raw.code,
@@ -187,6 +205,7 @@ impl Client {
             if !conn.is_h2() {
                 if let Ok(mut t) = conn.tap.lock() {
                     t.start();
+                    t.send_target(&hop.target);
                 }
             }
             let sent_at = Instant::now();

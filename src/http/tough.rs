@@ -2,7 +2,8 @@
 //! `--export-cookie-jar` writes):
 //! `{"version":"tough-cookie@4.1.3","storeType":"MemoryCookieStore","rejectPublicSuffixes":true,
 //! …,"cookies":[{"key","value","expires"?,"domain","path","secure"?,"httpOnly"?,"hostOnly",
-//! "creationTime","lastAccessed"}]}` — keys in tough-cookie's order, defaults left out.
+//! "creation","lastAccessed"}]}` — keys in tough-cookie's order, defaults left out. (Older
+//! postie jars said `creationTime`; that is still read.)
 
 use super::cookies::{expiry_of, iso, parse_time, set_cookie_string, CookieInfo, CookieJar};
 use super::error::HttpError;
@@ -53,7 +54,7 @@ impl CookieJar {
                 }
                 let host_only = matches!(c.domain, cookie_store::CookieDomain::HostOnly(_));
                 o.insert("hostOnly".into(), json!(host_only));
-                o.insert("creationTime".into(), json!(iso(m.created)));
+                o.insert("creation".into(), json!(iso(m.created)));
                 o.insert("lastAccessed".into(), json!(iso(m.accessed)));
                 Value::Object(o)
             })
@@ -76,7 +77,9 @@ fn import(c: &Value) -> Option<(String, Url, Option<chrono::DateTime<Utc>>)> {
     let b = |k: &str| c.get(k).and_then(Value::as_bool).unwrap_or(false);
     let domain = s("domain")?.trim_start_matches('.').to_string();
     let path = s("path").filter(|p| p.starts_with('/')).unwrap_or("/");
-    let created = s("creationTime").and_then(parse_time);
+    let created = s("creation")
+        .or_else(|| s("creationTime"))
+        .and_then(parse_time);
     let expires = match c.get("maxAge") {
         Some(Value::Number(n)) => n.as_f64().map(|secs| {
             created.unwrap_or_else(Utc::now) + Duration::milliseconds((secs * 1000.0) as i64)
@@ -109,7 +112,7 @@ mod tests {
             "rejectPublicSuffixes": true,
             "cookies": [
                 {"key": "a", "value": "1", "domain": "a.test", "path": "/", "hostOnly": true,
-                 "creationTime": "2024-01-01T00:00:00.000Z", "lastAccessed": "2024-01-01T00:00:00.000Z"},
+                 "creation": "2024-01-01T00:00:00.000Z", "lastAccessed": "2024-01-01T00:00:00.000Z"},
                 {"key": "b", "value": "2", "expires": "2099-01-01T00:00:00.000Z", "domain": "a.test",
                  "path": "/p", "secure": true, "httpOnly": true, "hostOnly": false,
                  "creationTime": "2024-01-02T00:00:00.000Z", "lastAccessed": "2024-01-02T00:00:00.000Z"},
@@ -133,11 +136,15 @@ mod tests {
                 "secure",
                 "httpOnly",
                 "hostOnly",
-                "creationTime",
+                "creation",
                 "lastAccessed"
             ]
         );
-        assert_eq!(cookies[0]["creationTime"], "2024-01-01T00:00:00.000Z");
+        assert_eq!(cookies[0]["creation"], "2024-01-01T00:00:00.000Z");
+        assert_eq!(
+            cookies[1]["creation"], "2024-01-02T00:00:00.000Z",
+            "old key still read"
+        );
         assert_eq!(cookies[1]["expires"], "2099-01-01T00:00:00.000Z");
         assert_eq!(cookies[1]["hostOnly"], false);
         assert_eq!(

@@ -1,88 +1,36 @@
-//! URLs as Postman sends them: the final URL string is split the way the collection SDK splits it
-//! (protocol, userinfo, host, port, path, query, hash), then each part is percent-encoded with
-//! postman-url-encoder's sets (WHATWG path/query/fragment/userinfo sets, `%` never re-encoded,
-//! `+` kept, `'`, `&` and `=` inside query keys/values encoded). Nothing is normalised: dot
-//! segments and empty query pairs go out as written.
+//! URLs as Newman sends them: postman-url-encoder's `toNodeUrl` over the collection SDK's parsed
+//! URL ([`Url`]), then postman-request's and Node's checks. Each part is percent-encoded with its
+//! own set (`%` is never encoded, so `%XX` and a lone `%` pass as they are); the query string is
+//! encoded as a whole, so `&`, `=` and `+` stay. The host is lower-cased and run through Node's
+//! `url.domainToASCII` (IDNA, IPv4 shorthands, IPv6 compression), falling back to the text as
+//! written. Nothing is normalised: dot segments, empty query pairs and explicit default ports
+//! go out as written. With `disableUrlEncoding` only the host is touched.
 
 use super::error::RequestError;
+use crate::collection::Url;
 
-/// A URL split into Postman's components (strings are not yet encoded).
+/// The URL as postman-request gets it from `toNodeUrl` (every part encoded).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct PmUrl {
-    pub protocol: Option<String>,
-    pub user: Option<String>,
-    pub password: Option<String>,
-    pub host: String,
+pub(crate) struct NodeUrl {
+    /// Lower-cased, without `:` (`http` when the URL has none).
+    pub protocol: String,
+    /// `user[:password]`, encoded; `Some("")` for `http://@host`.
+    pub auth: Option<String>,
+    /// The encoded host; IPv6 keeps its brackets.
+    pub hostname: String,
+    /// As written, even `80` on http or an empty one.
     pub port: Option<String>,
-    /// Everything from the first `/` after the host (empty when there is no path).
-    pub path: String,
-    /// `None` when the URL has no `?`; otherwise the `&`-separated pairs (`None` value: no `=`).
-    pub query: Option<Vec<(String, Option<String>)>>,
+    /// Starts with `/`.
+    pub pathname: String,
+    /// The query without `?`; `Some("")` for `http://h/?`.
+    pub search: Option<String>,
+    /// The fragment without `#`.
     pub hash: Option<String>,
 }
 
-/// The URL ready to send.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Encoded {
-    /// `http://host:port/path?query#hash`, encoded.
-    pub href: String,
-    /// `/path?query`: the request target in origin form.
-    pub target: String,
-    /// `host[:port]` exactly as in the URL: the `Host` header Newman sends.
-    pub host_header: String,
-}
-
-impl PmUrl {
-    pub fn parse(input: &str) -> PmUrl {
-        let s = input.trim();
-        let (protocol, rest) = split_protocol(s);
-        let (rest, hash) = match rest.find('#') {
-            Some(i) => (&rest[..i], Some(rest[i + 1..].to_string())),
-            None => (rest, None),
-        };
-        let (rest, query) = match rest.find('?') {
-            Some(i) => (&rest[..i], Some(parse_query(&rest[i + 1..]))),
-            None => (rest, None),
-        };
-        let (authority, path) = match rest.find('/') {
-            Some(i) => (&rest[..i], rest[i..].to_string()),
-            None => (rest, String::new()),
-        };
-        let (userinfo, hostport) = match authority.rfind('@') {
-            Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
-            None => (None, authority),
-        };
-        let (user, password) = match userinfo {
-            Some(u) => match u.split_once(':') {
-                Some((a, b)) => (Some(a.to_string()), Some(b.to_string())),
-                None => (Some(u.to_string()), None),
-            },
-            None => (None, None),
-        };
-        let (host, port) = split_port(hostport);
-        PmUrl {
-            protocol,
-            user,
-            password,
-            host,
-            port,
-            path,
-            query,
-            hash,
-        }
-    }
-
-    /// `http` unless the URL names a protocol (lower-cased).
-    pub fn scheme(&self) -> String {
-        self.protocol
-            .as_deref()
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_else(|| "http".to_string())
-    }
-
-    /// Encodes every part (or only the host when `disable_encoding`), as Newman does.
-    pub fn encode(&self, disable_encoding: bool) -> Result<Encoded, RequestError> {
-        let scheme = self.scheme();
+impl NodeUrl {
+    /// `toNodeUrl(url, disableEncoding)` for a URL the SDK parsed.
+    pub fn new(url: &Url, disable_encoding: bool) -> NodeUrl {
         let enc = |s: &str, set: fn(u8) -> bool| {
             if disable_encoding {
                 s.to_string()
@@ -90,114 +38,210 @@ impl PmUrl {
                 percent_encode(s, set)
             }
         };
-        let mut href = String::with_capacity(self.host.len() + self.path.len() + 32);
-        href.push_str(&scheme);
-        href.push_str("://");
-        if self.user.is_some() || self.password.is_some() {
-            href.push_str(&enc(self.user.as_deref().unwrap_or(""), userinfo_set));
-            if let Some(p) = &self.password {
-                href.push(':');
-                href.push_str(&enc(p, userinfo_set));
+        let auth = url.auth.as_ref().map(|a| {
+            let mut auth = enc(&a.user, userinfo_set);
+            if let Some(password) = &a.password {
+                auth.push(':');
+                auth.push_str(&enc(password, userinfo_set));
             }
+            auth
+        });
+        NodeUrl {
+            protocol: url
+                .protocol
+                .as_deref()
+                .map_or_else(|| "http".to_string(), str::to_lowercase),
+            auth,
+            hostname: encode_host(&url.host_string().to_lowercase()),
+            port: url.port.clone(),
+            pathname: enc(&url.path_or_root(), path_set),
+            search: url.query_part().map(|q| enc(&q, query_set)),
+            hash: url.hash.as_deref().map(|h| enc(h, fragment_set)),
+        }
+    }
+
+    /// `toNodeUrl` for a URL string (postman-request's redirects).
+    pub fn parse(url: &str, disable_encoding: bool) -> NodeUrl {
+        NodeUrl::new(&Url::parse(url), disable_encoding)
+    }
+
+    /// `host[:port]`: the `Host` header Newman sends (the port exactly when the URL has one).
+    pub fn host(&self) -> String {
+        match &self.port {
+            Some(port) => format!("{}:{port}", self.hostname),
+            None => self.hostname.clone(),
+        }
+    }
+
+    /// `/path?query`: the request target (origin form).
+    pub fn target(&self) -> String {
+        match &self.search {
+            Some(search) => format!("{}?{search}", self.pathname),
+            None => self.pathname.clone(),
+        }
+    }
+
+    /// `protocol://auth@host:port/path?query#hash`: what reports show.
+    pub fn href(&self) -> String {
+        let mut href = format!("{}://", self.protocol);
+        if let Some(auth) = &self.auth {
+            href.push_str(auth);
             href.push('@');
         }
-        let host = encode_host(&self.host);
-        let mut host_header = host.clone();
-        if let Some(port) = &self.port {
-            host_header.push(':');
-            host_header.push_str(port);
-        }
-        href.push_str(&host_header);
-        let target_start = href.len();
-        if self.path.is_empty() {
-            href.push('/');
-        } else {
-            href.push_str(&enc(&self.path, path_set));
-        }
-        if let Some(q) = &self.query {
-            href.push('?');
-            for (i, (k, v)) in q.iter().enumerate() {
-                if i > 0 {
-                    href.push('&');
-                }
-                href.push_str(&enc(k, query_set));
-                if let Some(v) = v {
-                    href.push('=');
-                    href.push_str(&enc(v, query_set));
-                }
-            }
-        }
-        let target = href[target_start..].to_string();
-        if let Some(h) = &self.hash {
+        href.push_str(&self.host());
+        href.push_str(&self.target());
+        if let Some(hash) = &self.hash {
             href.push('#');
-            href.push_str(&enc(h, fragment_set));
+            href.push_str(hash);
         }
-        if host.is_empty() {
-            return Err(RequestError::InvalidUrl(href));
+        href
+    }
+
+    /// The checks postman-request and Node make before anything is sent: a host
+    /// (`Invalid URI "http:///"`), an http(s) protocol (`Invalid protocol: ftp:`), a target
+    /// without spaces, controls or characters above U+00FF (possible only with
+    /// `disableUrlEncoding`: `Request path contains unescaped characters`).
+    pub fn check(&self) -> Result<(), RequestError> {
+        if self.hostname.is_empty() && self.port.is_none() {
+            return Err(RequestError::InvalidUrl(self.formatted_without_host()));
         }
-        Ok(Encoded {
-            href,
-            target,
-            host_header,
+        if self.protocol != "http" && self.protocol != "https" {
+            return Err(RequestError::Protocol(format!(
+                "Invalid protocol: {}:",
+                self.protocol
+            )));
+        }
+        if self
+            .target()
+            .chars()
+            .any(|c| !('\u{21}'..='\u{ff}').contains(&c))
+        {
+            return Err(RequestError::Protocol(
+                "Request path contains unescaped characters".to_string(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Node's legacy `url.format` of a URL without a host (the text of `Invalid URI "…"`).
+    fn formatted_without_host(&self) -> String {
+        const SLASHED: [&str; 7] = ["file", "ftp", "gopher", "http", "https", "ws", "wss"];
+        let mut out = format!("{}:", self.protocol);
+        if SLASHED.contains(&self.protocol.as_str()) {
+            out.push_str("//");
+        }
+        out.push_str(&self.pathname.replace('#', "%23").replace('?', "%3F"));
+        if let Some(search) = self.search.as_deref().filter(|s| !s.is_empty()) {
+            out.push('?');
+            out.push_str(&search.replace('#', "%23"));
+        }
+        if let Some(hash) = self.hash.as_deref().filter(|h| !h.is_empty()) {
+            out.push('#');
+            out.push_str(hash);
+        }
+        out
+    }
+
+    /// The URL to connect to, match cookies against and resolve redirects from (WHATWG-parsed
+    /// `href`; an empty host with a port is `localhost`, as for Node). A host no resolver can
+    /// know fails as Node fails on it: `getaddrinfo ENOTFOUND ex ample.com`, or
+    /// `Invalid character in header content ["Host"]` when the `Host` header cannot carry it.
+    pub fn connect_url(&self) -> Result<url::Url, RequestError> {
+        let mut text = format!("{}://", self.protocol);
+        if let Some(auth) = self.auth.as_deref().filter(|a| !a.is_empty()) {
+            text.push_str(auth);
+            text.push('@');
+        }
+        text.push_str(if self.hostname.is_empty() {
+            "localhost"
+        } else {
+            &self.hostname
+        });
+        if let Some(port) = &self.port {
+            text.push(':');
+            text.push_str(port);
+        }
+        text.push_str(&self.target());
+        if let Some(hash) = &self.hash {
+            text.push('#');
+            text.push_str(hash);
+        }
+        url::Url::parse(&text).map_err(|_| {
+            if self.hostname.is_empty() || domain_to_ascii(&self.hostname).is_some() {
+                RequestError::InvalidUrl(self.href())
+            } else if self
+                .hostname
+                .chars()
+                .any(|c| !matches!(c, '\t' | '\u{20}'..='\u{7e}' | '\u{80}'..='\u{ff}'))
+            {
+                RequestError::InvalidHeader("Invalid character in header content [\"Host\"]".into())
+            } else {
+                RequestError::Connect(format!("getaddrinfo ENOTFOUND {}", self.hostname))
+            }
         })
     }
-}
 
-fn split_protocol(s: &str) -> (Option<String>, &str) {
-    if let Some(i) = s.find("://") {
-        let p = &s[..i];
-        if !p.is_empty() && !p.contains([':', '/', '?', '#', '@']) {
-            return (Some(p.to_string()), &s[i + 3..]);
-        }
-    }
-    (None, s)
-}
-
-fn split_port(hostport: &str) -> (String, Option<String>) {
-    if hostport.starts_with('[') {
-        if let Some(end) = hostport.find(']') {
-            let host = hostport[..=end].to_string();
-            let port = hostport[end + 1..].strip_prefix(':').map(str::to_string);
-            return (host, port);
-        }
-    }
-    match hostport.rfind(':') {
-        Some(i) => (
-            hostport[..i].to_string(),
-            Some(hostport[i + 1..].to_string()),
-        ),
-        None => (hostport.to_string(), None),
+    /// The credentials postman-request takes from the URL (`user:pass@`, each part
+    /// percent-decoded; everything after the first `:` is the password), when there are any.
+    pub fn credentials(&self) -> Option<(String, String)> {
+        let auth = self.auth.as_deref().filter(|a| !a.is_empty())?;
+        let (user, pass) = auth.split_once(':').unwrap_or((auth, ""));
+        Some((percent_decode(user), percent_decode(pass)))
     }
 }
 
-fn parse_query(q: &str) -> Vec<(String, Option<String>)> {
-    q.split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((k, v)) => (k.to_string(), Some(v.to_string())),
-            None => (pair.to_string(), None),
-        })
-        .collect()
+/// The bytes Node writes for a request target: each character as one byte (latin1). `None` when a
+/// character does not fit in a byte ([`NodeUrl::check`] refuses those first).
+pub(crate) fn wire_bytes(target: &str) -> Option<Vec<u8>> {
+    target.chars().map(|c| u8::try_from(c).ok()).collect()
 }
 
-/// Lower-cased, IDNA (punycode) host; IPv4 shorthand normalised (`127.1` → `127.0.0.1`); the input
-/// itself when it is not a valid host (as Node's `domainToASCII` fallback does).
+/// `encodeHost`: Node's `url.domainToASCII`, or the host as written when that fails.
 fn encode_host(host: &str) -> String {
-    let lower = host.to_lowercase();
-    match url::Host::parse(&lower) {
-        Ok(h) => h.to_string(),
-        Err(_) => lower,
+    domain_to_ascii(host).unwrap_or_else(|| host.to_string())
+}
+
+/// Node's `url.domainToASCII`: the WHATWG `hostname` setter on a `ws:` URL. Tabs and newlines
+/// are dropped, the host ends at `/`, `\`, `?` or `#`, a `:` outside `[…]` fails, and the rest
+/// is parsed as a special URL's host (percent-decoding, IDNA, IPv4 numbers, IPv6).
+fn domain_to_ascii(input: &str) -> Option<String> {
+    let cleaned: String = input
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let mut in_brackets = false;
+    let mut end = cleaned.len();
+    for (i, c) in cleaned.char_indices() {
+        match c {
+            '[' => in_brackets = true,
+            ']' => in_brackets = false,
+            ':' if !in_brackets => return None,
+            '/' | '\\' | '?' | '#' => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
     }
+    let host = &cleaned[..end];
+    if host.is_empty() {
+        return None;
+    }
+    url::Host::parse(host).ok().map(|h| h.to_string())
 }
 
 fn c0(b: u8) -> bool {
     !(0x20..0x7f).contains(&b)
 }
+/// C0 controls, DEL, non-ASCII, space `"` `<` `>` `` ` ``.
 fn fragment_set(b: u8) -> bool {
     c0(b) || matches!(b, b' ' | b'"' | b'<' | b'>' | b'`')
 }
+/// The fragment set and `#` `?` `{` `}`.
 pub(crate) fn path_set(b: u8) -> bool {
     fragment_set(b) || matches!(b, b'#' | b'?' | b'{' | b'}')
 }
+/// The path set and `/` `:` `;` `=` `@` `[` `\` `]` `^` `|`.
 fn userinfo_set(b: u8) -> bool {
     path_set(b)
         || matches!(
@@ -205,8 +249,9 @@ fn userinfo_set(b: u8) -> bool {
             b'/' | b':' | b';' | b'=' | b'@' | b'[' | b'\\' | b']' | b'^' | b'|'
         )
 }
+/// C0 controls, DEL, non-ASCII, space `"` `#` `'` `<` `>` (so `&`, `=`, `+` stay).
 fn query_set(b: u8) -> bool {
-    c0(b) || matches!(b, b' ' | b'"' | b'#' | b'&' | b'\'' | b'<' | b'=' | b'>')
+    c0(b) || matches!(b, b' ' | b'"' | b'#' | b'\'' | b'<' | b'>')
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -237,64 +282,5 @@ pub(crate) fn percent_decode(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn href(s: &str) -> String {
-        PmUrl::parse(s)
-            .encode(false)
-            .map(|e| e.href)
-            .unwrap_or_default()
-    }
-
-    #[test]
-    fn defaults_to_http_and_root_path() {
-        assert_eq!(href("example.com"), "http://example.com/");
-        assert_eq!(
-            href("HTTPS://Example.COM:8443"),
-            "https://example.com:8443/"
-        );
-    }
-
-    #[test]
-    fn encodes_like_postman() {
-        assert_eq!(
-            href("http://x/a b/{c}?q=a b&r=%20+x&s=é&t"),
-            "http://x/a%20b/%7Bc%7D?q=a%20b&r=%20+x&s=%C3%A9&t"
-        );
-        assert_eq!(href("http://x/?a=b=c&d='"), "http://x/?a=b%3Dc&d=%27");
-        assert_eq!(href("http://x/p#a b"), "http://x/p#a%20b");
-        assert_eq!(href("http://x/../a/./b"), "http://x/../a/./b");
-        assert_eq!(href("http://x?"), "http://x/?");
-        assert_eq!(href("http://x/?a=1&&b"), "http://x/?a=1&&b");
-    }
-
-    #[test]
-    fn userinfo_host_and_port() {
-        let u = PmUrl::parse("http://us er:p@ss@Host.com:80/x");
-        assert_eq!(u.user.as_deref(), Some("us er"));
-        assert_eq!(u.password.as_deref(), Some("p@ss"));
-        let e = u.encode(false).unwrap();
-        assert_eq!(e.href, "http://us%20er:p%40ss@host.com:80/x");
-        assert_eq!(e.host_header, "host.com:80");
-        let e = PmUrl::parse("http://[::1]:3000/").encode(false).unwrap();
-        assert_eq!(e.host_header, "[::1]:3000");
-        let e = PmUrl::parse("http://bücher.de/").encode(false).unwrap();
-        assert_eq!(e.host_header, "xn--bcher-kva.de");
-    }
-
-    #[test]
-    fn disabled_encoding_keeps_parts() {
-        let e = PmUrl::parse("http://x/a b?q=a b").encode(true).unwrap();
-        assert_eq!(e.href, "http://x/a b?q=a b");
-        assert_eq!(e.target, "/a b?q=a b");
-    }
-
-    #[test]
-    fn empty_host_is_invalid() {
-        assert_eq!(
-            PmUrl::parse("http:///x").encode(false),
-            Err(RequestError::InvalidUrl("http:///x".into()))
-        );
-    }
-}
+#[path = "urlenc_tests.rs"]
+mod tests;

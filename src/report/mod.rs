@@ -6,6 +6,7 @@
 //! get here: nothing in this module masks.
 
 pub mod cli;
+pub mod compare;
 mod emojitrain;
 mod export;
 pub mod json;

@@ -12,8 +12,9 @@ pub struct ReporterOptions {
     pub cli: CliOptions,
     pub json: JsonOptions,
     pub junit: JunitOptions,
-    /// The collection as loaded, normalised to v2.1 JSON (the JSON report's `collection`).
-    pub collection: serde_json::Value,
+    /// The collection as loaded, normalised to v2.1 JSON text (the JSON report's `collection`),
+    /// shared with the run rather than copied.
+    pub collection: std::sync::Arc<str>,
     /// Name of the environment file's scope (`-e`), for the JSON report's `environment.name`
     /// when the summary does not carry one.
     pub environment_name: Option<String>,

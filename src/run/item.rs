@@ -47,17 +47,17 @@ pub(super) fn scripts<'c>(
 }
 
 /// The auth in effect: the request's own, else the nearest folder's, else the collection's;
-/// `noauth` anywhere on the way means none.
+/// `noauth` on the way means none. An explicit `"type": "inherit"` (the Postman app's "Inherit
+/// auth from parent") is the same as no auth on that level.
 pub(super) fn effective_auth<'c>(
     plan: &Plan<'c>,
     r: &Runnable<'c>,
     req: &'c Request,
 ) -> Option<&'c Auth> {
-    let found = req
-        .auth
-        .as_ref()
-        .or_else(|| r.folders.iter().rev().find_map(|f| f.auth.as_ref()))
-        .or(plan.collection.auth.as_ref())?;
+    let own = |a: &'c Option<Auth>| a.as_ref().filter(|a| a.kind != "inherit");
+    let found = own(&req.auth)
+        .or_else(|| r.folders.iter().rev().find_map(|f| own(&f.auth)))
+        .or_else(|| own(&plan.collection.auth))?;
     (found.kind != "noauth").then_some(found)
 }
 
@@ -194,7 +194,7 @@ async fn send(
     for warning in &outcome.warnings {
         let msg = ConsoleMessage {
             level: "warn".into(),
-            messages: vec![warning.clone()],
+            messages: vec![inspect_string(warning)],
         };
         st.emit(RunEvent::Console {
             item: &r.item_ref,
@@ -210,6 +210,20 @@ async fn send(
     };
     let cursor = exec.cursor.clone();
     let exchange = record_request(plan, st, &r.item_ref, &cursor, result, exec, false);
+    // Test scripts see the request as it went out: with the headers auth and the system added
+    // (Newman's `pm.request.to.have.header('Authorization')`, `…('host')`).
+    if let Some(x) = &exchange {
+        resolved.headers = x
+            .request
+            .headers
+            .iter()
+            .map(|(key, value)| crate::collection::Header {
+                key: key.clone(),
+                value: value.clone(),
+                disabled: false,
+            })
+            .collect();
+    }
     Sent {
         resolved,
         exchange,
@@ -241,8 +255,14 @@ pub(super) fn record_request(
     };
     st.masker.request(&mut request);
     let mut outcome = outcome;
-    if let Ok(resp) = outcome.as_mut() {
-        st.masker.headers(&mut resp.headers);
+    match outcome.as_mut() {
+        Ok(resp) => {
+            st.masker.headers(&mut resp.headers);
+            if let Some(masked) = resp.body.as_deref().and_then(|b| st.masker.body(b)) {
+                resp.body = Some(masked);
+            }
+        }
+        Err(e) => st.masker.error(e),
     }
     st.tally.request(outcome.as_ref().ok().map(|r| {
         let phases = r.phases.as_ref();
@@ -280,6 +300,15 @@ pub(super) fn record_request(
     exchange
 }
 
+/// A string as Node's `util.inspect` shows it in console output (Newman prints the runtime's
+/// warnings that way): quoted with the first of `'`, `"`, `` ` `` it does not contain.
+fn inspect_string(text: &str) -> String {
+    match ['\'', '"', '`'].into_iter().find(|q| !text.contains(*q)) {
+        Some(q) => format!("{q}{text}{q}"),
+        None => format!("'{}'", text.replace('\'', "\\'")),
+    }
+}
+
 fn response_summary(x: &Exchange, keep_body: bool, timings: bool) -> ResponseSummary {
     let r = &x.response;
     ResponseSummary {
@@ -291,5 +320,18 @@ fn response_summary(x: &Exchange, keep_body: bool, timings: bool) -> ResponseSum
         body: keep_body.then(|| r.body.clone()),
         phases: timings.then(|| r.phases.clone()),
         retries: x.retries,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inspect_string;
+
+    #[test]
+    fn strings_are_quoted_as_util_inspect_quotes_them() {
+        assert_eq!(inspect_string("Form param `k`"), "'Form param `k`'");
+        assert_eq!(inspect_string("it's"), "\"it's\"");
+        assert_eq!(inspect_string("it's \"x\""), "`it's \"x\"`");
+        assert_eq!(inspect_string("'\"`"), "'\\'\"`'");
     }
 }

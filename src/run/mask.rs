@@ -1,9 +1,13 @@
 //! Keeps secrets out of reports: Authorization, Proxy-Authorization and cookie header values,
-//! the values of secret-typed variables, and tokens the client fetched (OAuth 2.0), are replaced
-//! before events leave the run (unless `--reporter-show-secrets`).
+//! and the values of secret-typed variables and of tokens the client fetched (OAuth 2.0) — in
+//! URLs, headers, bodies, assertion names, error messages, console messages and the final
+//! scopes — are replaced before events leave the run (unless `--reporter-show-secrets`).
 
+use super::summary::FinalScopes;
 use crate::http::SentRequest;
+use crate::script::outcome::{AssertionResult, ErrorInfo};
 use crate::vars::Scopes;
+use bytes::Bytes;
 use std::borrow::Cow;
 
 /// What replaces a secret.
@@ -96,6 +100,68 @@ impl Masker {
         }
     }
 
+    /// Masks an error's message and stack in place (secret values only).
+    pub fn error(&self, e: &mut ErrorInfo) {
+        if let Cow::Owned(m) = self.text(&e.message) {
+            e.message = m;
+        }
+        if let Some(Cow::Owned(s)) = e.stack.as_deref().map(|s| self.text(s)) {
+            e.stack = Some(s);
+        }
+    }
+
+    /// Masks an assertion's name and error in place.
+    pub fn assertion(&self, a: &mut AssertionResult) {
+        if let Cow::Owned(n) = self.text(&a.name) {
+            a.name = n;
+        }
+        if let Some(e) = a.error.as_mut() {
+            self.error(e);
+        }
+    }
+
+    /// A kept response body with every secret value replaced (`None`: nothing to mask).
+    pub fn body(&self, body: &[u8]) -> Option<Bytes> {
+        if !self.enabled || self.values.is_empty() {
+            return None;
+        }
+        let mut out = body.to_vec();
+        let mut changed = false;
+        for v in &self.values {
+            let needle = v.as_bytes();
+            let mut i = 0;
+            let mut next = Vec::with_capacity(out.len());
+            while i < out.len() {
+                if out[i..].starts_with(needle) {
+                    next.extend_from_slice(MASK.as_bytes());
+                    i += needle.len();
+                    changed = true;
+                } else {
+                    next.push(out[i]);
+                    i += 1;
+                }
+            }
+            out = next;
+        }
+        changed.then(|| Bytes::from(out))
+    }
+
+    /// Final variable scopes as reports show them: secret-typed values masked.
+    pub fn scopes(&self, scopes: &mut FinalScopes) {
+        if !self.enabled {
+            return;
+        }
+        for list in [
+            &mut scopes.environment,
+            &mut scopes.globals,
+            &mut scopes.collection,
+        ] {
+            for v in list.iter_mut().filter(|v| v.is_secret()) {
+                v.value = serde_json::Value::String(MASK.to_string());
+            }
+        }
+    }
+
     pub fn request(&self, req: &mut SentRequest) {
         if !self.enabled {
             return;
@@ -154,6 +220,39 @@ mod tests {
         );
         m.add_secret("abc".into());
         assert_eq!(m.text("abc"), "abc");
+    }
+
+    #[test]
+    fn masks_bodies_assertions_errors_and_scopes() {
+        let mut scopes = Scopes::default();
+        scopes.environment.values.push(Variable {
+            kind: "secret".into(),
+            ..Variable::new("token", "s3cr3t-value")
+        });
+        let mut m = Masker::new(true);
+        m.refresh(&scopes);
+        assert_eq!(
+            m.body(b"{\"a\":\"s3cr3t-value\",\"b\":\"s3cr3t-value\"}")
+                .as_deref(),
+            Some(&b"{\"a\":\"********\",\"b\":\"********\"}"[..])
+        );
+        assert_eq!(m.body(b"nothing here"), None);
+        let mut a = AssertionResult {
+            name: "has s3cr3t-value".into(),
+            index: 0,
+            skipped: false,
+            error: Some(ErrorInfo::new("AssertionError", "expected 's3cr3t-value'")),
+        };
+        m.assertion(&mut a);
+        assert_eq!(a.name, "has ********");
+        assert_eq!(a.error.unwrap().message, "expected '********'");
+        let mut fin = FinalScopes {
+            environment: scopes.environment.values.clone(),
+            ..FinalScopes::default()
+        };
+        m.scopes(&mut fin);
+        assert_eq!(fin.environment[0].value, serde_json::json!(MASK));
+        assert_eq!(fin.environment[0].key, "token");
     }
 
     #[test]

@@ -8,7 +8,9 @@ use super::runner::{Plan, RunState};
 use super::select::Runnable;
 use super::summary::{Abort, Execution, Failure, FailureAt};
 use crate::http::Response;
-use crate::script::{Listen, NextRequest, ScriptEvent, ScriptInfo, ScriptInput, ScriptOutcome};
+use crate::script::{
+    ErrorInfo, Listen, NextRequest, ScriptEvent, ScriptInfo, ScriptInput, ScriptOutcome,
+};
 use serde_json::Value;
 
 /// What a phase decided, collected across its scripts.
@@ -94,6 +96,7 @@ fn absorb(
 ) {
     let listen = phase.listen;
     let cursor = phase.exec.cursor.clone();
+    let mut first_failed: Option<String> = None;
     for event in outcome.events {
         match event {
             ScriptEvent::Console(mut message) => {
@@ -106,8 +109,12 @@ fn absorb(
                     message: &message,
                 });
             }
-            ScriptEvent::Assertion(a) => {
+            ScriptEvent::Assertion(mut a) => {
+                st.masker.assertion(&mut a);
                 st.tally.assertion(a.skipped, a.error.is_some());
+                if a.error.is_some() && first_failed.is_none() {
+                    first_failed = Some(a.name.clone());
+                }
                 let failure_number = a.error.as_ref().map(|e| {
                     st.failures.push(Failure {
                         error: e.clone(),
@@ -135,15 +142,24 @@ fn absorb(
             }
         }
     }
-    let failed = outcome.error.is_some();
-    st.tally.script(listen == Listen::Test, failed);
-    if let Some(err) = outcome.error {
+    // Under `--bail` Newman's runtime also fails the script itself on a failed assertion:
+    // `AssertionFailure` named after the test (and `--bail folder` then aborts with it).
+    let error = outcome.error.map(|f| f.error).or_else(|| {
+        first_failed
+            .filter(|_| plan.opts.bail.failure)
+            .map(|name| ErrorInfo::new("AssertionFailure", name))
+    });
+    st.tally.script(listen == Listen::Test, error.is_some());
+    if let Some(mut error) = error {
+        st.masker.error(&mut error);
         st.failures.push(Failure {
-            error: err.error.clone(),
+            error: error.clone(),
             test: None,
+            // Newman 6.2 says `test-script` with no `:line:col`: the errors its sandbox hands
+            // back carry no stacktrace. The position stays in the error's stack.
             at: FailureAt::Script {
                 listen,
-                position: err.position,
+                position: None,
             },
             item: item.clone(),
             cursor: cursor.clone(),
@@ -152,15 +168,15 @@ fn absorb(
         st.emit(RunEvent::ScriptError {
             item,
             listen,
-            error: &err.error,
+            error: &error,
             failure_number: number,
         });
         match listen {
-            Listen::Prerequest => phase.exec.prerequest_errors.push(err.error.clone()),
-            Listen::Test => phase.exec.test_errors.push(err.error.clone()),
+            Listen::Prerequest => phase.exec.prerequest_errors.push(error.clone()),
+            Listen::Test => phase.exec.test_errors.push(error.clone()),
         }
         if plan.opts.bail.folder {
-            phase.abort = Some(Abort::Error(err.error));
+            phase.abort = Some(Abort::Error(error));
         }
     }
     if let Some(next) = outcome.next_request {

@@ -1,26 +1,37 @@
-//! The native functions our JS prelude calls, on a hidden global `__postie`: variables, events,
-//! request/response data, async ops (timers, sendRequest, host services) and `require`.
+//! The native functions our JS prelude calls, on a hidden global `__postie`: async ops (timers,
+//! sendRequest, host services), events (console, assertions, control flow), and — in the
+//! submodules — variables and vault ([`vars`]), request/response/cookies/info ([`data`]).
 //! Each borrows the shared [`State`] briefly and never calls back into JS while borrowed.
 
-use super::convert::{from_js, to_js};
+mod data;
+mod vars;
+
+pub use data::response_object;
+
+use super::convert::from_js;
 use super::engine::Engine;
 use super::outcome::{AssertionResult, ConsoleMessage, ErrorInfo};
 use super::state::{NextRequest, Op, ScriptEvent, State};
-use crate::vars::{Scopes, VariableScope};
+use rquickjs::function::Opt;
 use rquickjs::{Ctx, Function, Object, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-type Shared = Rc<RefCell<State>>;
+pub(crate) type Shared = Rc<RefCell<State>>;
 
-/// Installs `globalThis.__postie` with every native function.
-pub(crate) fn install<'js>(ctx: &Ctx<'js>, state: &Shared) -> rquickjs::Result<()> {
+/// Installs `globalThis.__postie` with every native function; `break_length` is the width console
+/// messages are inspected for.
+pub(crate) fn install<'js>(
+    ctx: &Ctx<'js>,
+    state: &Shared,
+    break_length: usize,
+) -> rquickjs::Result<()> {
     let obj = Object::new(ctx.clone())?;
     ops(ctx, &obj, state)?;
-    variables(ctx, &obj, state)?;
+    vars::install(ctx, &obj, state)?;
     events(ctx, &obj, state)?;
-    data(ctx, &obj, state)?;
+    data::install(ctx, &obj, state)?;
     obj.set(
         "require",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, name: String| {
@@ -31,6 +42,7 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, state: &Shared) -> rquickjs::Result<(
         "hasModule",
         Function::new(ctx.clone(), |name: String| super::bundle::contains(&name))?,
     )?;
+    obj.set("breakLength", break_length as f64)?;
     super::lib::install(ctx, &obj)?;
     ctx.globals().set("__postie", obj)?;
     Ok(())
@@ -88,134 +100,64 @@ fn ops<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Resu
 
 /// `{name, message, stack}` from a JS error-like object.
 pub fn error_info(o: &Object<'_>) -> ErrorInfo {
-    let text = |k: &str| o.get::<_, Option<String>>(k).ok().flatten();
+    let text = |k: &str| {
+        o.get::<_, Option<rquickjs::Coerced<String>>>(k)
+            .ok()
+            .flatten()
+    };
+    let name = text("name").map(|c| c.0).unwrap_or_else(|| "Error".into());
+    let message = text("message").map(|c| c.0).unwrap_or_default();
     ErrorInfo {
-        name: text("name").unwrap_or_else(|| "Error".into()),
-        message: text("message").unwrap_or_default(),
-        stack: text("stack"),
+        message: v8_message(&name, message),
+        name,
+        stack: o
+            .get::<_, Option<String>>("stack")
+            .ok()
+            .flatten()
+            .filter(|s| !s.is_empty()),
     }
 }
 
-fn scope_mut<'a>(scopes: &'a mut Scopes, name: &str) -> Option<&'a mut VariableScope> {
-    Some(match name {
-        "environment" => &mut scopes.environment,
-        "globals" => &mut scopes.globals,
-        "collectionVariables" => &mut scopes.collection,
-        "variables" => &mut scopes.local,
-        "iterationData" => &mut scopes.data,
-        "vault" => &mut scopes.vault,
-        _ => return None,
-    })
+/// QuickJS's wording of the commonest TypeErrors, in V8's words as Newman reports them
+/// (`cannot read property 'x' of undefined` → `Cannot read properties of undefined (reading
+/// 'x')`); other messages pass through.
+pub fn v8_message(name: &str, message: String) -> String {
+    if name != "TypeError" {
+        return message;
+    }
+    for (quickjs, v8, verb) in [
+        (
+            "cannot read property ",
+            "Cannot read properties of ",
+            "reading",
+        ),
+        (
+            "cannot set property ",
+            "Cannot set properties of ",
+            "setting",
+        ),
+    ] {
+        let Some(rest) = message.strip_prefix(quickjs) else {
+            continue;
+        };
+        let Some((prop, target)) = rest.rsplit_once(" of ") else {
+            continue;
+        };
+        if target == "undefined" || target == "null" {
+            return format!("{v8}{target} ({verb} {prop})");
+        }
+    }
+    if message.starts_with('\'') && message.ends_with("' is read-only") {
+        return "Assignment to constant variable.".into();
+    }
+    message
 }
 
-fn scope_ref<'a>(scopes: &'a Scopes, name: &str) -> Option<&'a VariableScope> {
-    Some(match name {
-        "environment" => &scopes.environment,
-        "globals" => &scopes.globals,
-        "collectionVariables" => &scopes.collection,
-        "variables" => &scopes.local,
-        "iterationData" => &scopes.data,
-        "vault" => &scopes.vault,
-        _ => return None,
-    })
-}
-
-fn variables<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
-    let s = state.clone();
-    obj.set(
-        "varGet",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, scope: String, key: String| {
-                let st = s.borrow();
-                let found = if scope == "merged" {
-                    st.scopes.get(&key)
-                } else {
-                    scope_ref(&st.scopes, &scope).and_then(|sc| sc.get(&key))
-                };
-                match found {
-                    Some(v) => to_js(&ctx, v),
-                    None => Ok(Value::new_undefined(ctx.clone())),
-                }
-            },
-        )?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "varHas",
-        Function::new(ctx.clone(), move |scope: String, key: String| {
-            let st = s.borrow();
-            if scope == "merged" {
-                st.scopes.has(&key)
-            } else {
-                scope_ref(&st.scopes, &scope).is_some_and(|sc| sc.has(&key))
-            }
-        })?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "varSet",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>,
-                  scope: String,
-                  key: String,
-                  value: Value<'js>,
-                  kind: rquickjs::function::Opt<String>| {
-                let value = from_js(&ctx, value)?;
-                let mut st = s.borrow_mut();
-                if let Some(sc) = scope_mut(&mut st.scopes, &scope) {
-                    match kind.0 {
-                        Some(kind) => sc.set_typed(&key, value, &kind),
-                        None => sc.set(&key, value),
-                    }
-                }
-                Ok::<_, rquickjs::Error>(())
-            },
-        )?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "varUnset",
-        Function::new(ctx.clone(), move |scope: String, key: String| {
-            if let Some(sc) = scope_mut(&mut s.borrow_mut().scopes, &scope) {
-                sc.unset(&key);
-            }
-        })?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "varClear",
-        Function::new(ctx.clone(), move |scope: String| {
-            if let Some(sc) = scope_mut(&mut s.borrow_mut().scopes, &scope) {
-                sc.clear();
-            }
-        })?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "varObject",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, scope: String| {
-            let st = s.borrow();
-            let map = if scope == "merged" {
-                st.scopes.to_object()
-            } else {
-                scope_ref(&st.scopes, &scope)
-                    .map(VariableScope::to_object)
-                    .unwrap_or_default()
-            };
-            to_js(&ctx, &serde_json::to_value(map).unwrap_or_default())
-        })?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "scopeName",
-        Function::new(ctx.clone(), move |scope: String| {
-            let st = s.borrow();
-            scope_ref(&st.scopes, &scope).and_then(|sc| sc.name.clone())
-        })?,
-    )?;
-    Ok(())
+/// True for the value `pm.execution.skipRequest()` throws to unwind a script.
+pub(crate) fn is_skip(value: &Value<'_>) -> bool {
+    value
+        .as_object()
+        .is_some_and(|o| o.contains_key("__postie_skip").unwrap_or(false))
 }
 
 fn events<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
@@ -223,8 +165,11 @@ fn events<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::R
     obj.set(
         "console",
         Function::new(ctx.clone(), move |level: String, messages: Vec<String>| {
-            let msg = ConsoleMessage { level, messages };
-            s.borrow_mut().events.push(ScriptEvent::Console(msg));
+            let mut st = s.borrow_mut();
+            if !st.skip_request {
+                let msg = ConsoleMessage { level, messages };
+                st.events.push(ScriptEvent::Console(msg));
+            }
         })?,
     )?;
     let s = state.clone();
@@ -232,14 +177,15 @@ fn events<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::R
         "assertion",
         Function::new(
             ctx.clone(),
-            move |name: String, skipped: bool, error: Value<'js>| {
+            move |name: String, index: f64, skipped: bool, error: Value<'js>| {
                 let error = error.as_object().map(error_info);
                 let mut st = s.borrow_mut();
-                let index = st.assertions;
-                st.assertions += 1;
+                if st.skip_request {
+                    return;
+                }
                 let a = AssertionResult {
                     name,
-                    index,
+                    index: index.max(0.0) as usize,
                     skipped,
                     error,
                 };
@@ -250,17 +196,18 @@ fn events<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::R
     let s = state.clone();
     obj.set(
         "nextRequest",
-        Function::new(ctx.clone(), move |target: Value<'js>| {
-            let next = if target.is_null() || target.is_undefined() {
-                NextRequest::Stop
-            } else {
-                let text = target
-                    .as_string()
-                    .and_then(|t| t.to_string().ok())
-                    .unwrap_or_default();
-                NextRequest::To(text)
+        Function::new(ctx.clone(), move |target: Opt<Value<'js>>| {
+            let next = match target.0 {
+                None => None,
+                Some(t) if t.is_undefined() => None,
+                Some(t) if t.is_null() => Some(NextRequest::Stop),
+                Some(t) => Some(NextRequest::To(
+                    t.as_string()
+                        .and_then(|t| t.to_string().ok())
+                        .unwrap_or_default(),
+                )),
             };
-            s.borrow_mut().next_request = Some(next);
+            s.borrow_mut().next_request = next;
         })?,
     )?;
     let s = state.clone();
@@ -274,86 +221,59 @@ fn events<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::R
     obj.set(
         "unhandled",
         Function::new(ctx.clone(), move |error: Value<'js>| {
+            if is_skip(&error) {
+                return;
+            }
             let info = match error.as_object() {
                 Some(o) => error_info(o),
-                None => ErrorInfo::new("Error", "unhandled promise rejection"),
+                None => ErrorInfo::new("Error", unhandled_text(&error)),
             };
-            s.borrow_mut().unhandled.push(info);
+            s.borrow_mut().unhandled.push((None, info));
         })?,
     )?;
     Ok(())
 }
 
-fn data<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, state: &Shared) -> rquickjs::Result<()> {
-    let s = state.clone();
-    obj.set(
-        "request",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
-            to_js(&ctx, &s.borrow().request)
-        })?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "setRequest",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, value: Value<'js>| {
-            let value = from_js(&ctx, value)?;
-            s.borrow_mut().request = value;
-            Ok::<_, rquickjs::Error>(())
-        })?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "response",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
-            let st = s.borrow();
-            match &st.response {
-                None => Ok(Value::new_undefined(ctx.clone())),
-                Some(r) => {
-                    let headers: Vec<[&str; 2]> = r
-                        .headers
-                        .iter()
-                        .map(|(k, v)| [k.as_str(), v.as_str()])
-                        .collect();
-                    let v = serde_json::json!({
-                        "code": r.code,
-                        "status": r.status,
-                        "headers": headers,
-                        "responseTime": r.response_time.round(),
-                        "responseSize": r.body.len(),
-                        "url": r.url,
-                    });
-                    to_js(&ctx, &v)
-                }
-            }
-        })?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "responseText",
-        Function::new(ctx.clone(), move || {
-            let st = s.borrow();
-            st.response
-                .as_ref()
-                .map(|r| String::from_utf8_lossy(&r.body).into_owned())
-        })?,
-    )?;
-    let s = state.clone();
-    obj.set(
-        "info",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
-            let st = s.borrow();
-            let i = &st.info;
-            let v = serde_json::json!({
-                "eventName": st.listen.map(|l| l.as_str()),
-                "iteration": i.iteration,
-                "iterationCount": i.iteration_count,
-                "requestName": i.request_name,
-                "requestId": i.request_id,
-                "location": i.location,
-                "current": i.current,
-            });
-            to_js(&ctx, &v)
-        })?,
-    )?;
-    Ok(())
+/// The message of a thrown or rejected non-object value (`throw 'x'`).
+pub(crate) fn unhandled_text(value: &Value<'_>) -> String {
+    if let Some(s) = value.as_string().and_then(|s| s.to_string().ok()) {
+        return s;
+    }
+    if let Some(n) = value.as_number() {
+        return n.to_string();
+    }
+    if let Some(b) = value.as_bool() {
+        return b.to_string();
+    }
+    if value.is_null() {
+        return "null".into();
+    }
+    "undefined".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::v8_message;
+
+    #[test]
+    fn property_access_messages_read_like_v8() {
+        let m = |name: &str, text: &str| v8_message(name, text.to_string());
+        assert_eq!(
+            m("TypeError", "cannot read property 'id' of undefined"),
+            "Cannot read properties of undefined (reading 'id')"
+        );
+        assert_eq!(
+            m("TypeError", "cannot set property 'x' of null"),
+            "Cannot set properties of null (setting 'x')"
+        );
+        assert_eq!(
+            m("TypeError", "'k' is read-only"),
+            "Assignment to constant variable."
+        );
+        assert_eq!(m("TypeError", "not a function"), "not a function");
+        assert_eq!(
+            m("Error", "cannot read property 'id' of undefined"),
+            "cannot read property 'id' of undefined"
+        );
+    }
 }

@@ -2,15 +2,15 @@
 //! drives its async work (timers, `pm.sendRequest`, host services) until it is done or times out,
 //! and returns what it did as a [`ScriptOutcome`].
 
+mod drive;
+
 use super::engine::{describe_error, Engine, EngineError, EngineLimits};
 use super::host::ScriptHost;
 use super::natives;
 use super::outcome::{ErrorInfo, Listen};
-use super::state::{NextRequest, Op, ScriptEvent, ScriptInfo, State};
-use crate::http::{Exchange, Response};
+use super::state::{NextRequest, ScriptEvent, ScriptInfo, State};
+use crate::http::Response;
 use crate::vars::Scopes;
-use futures_util::future::LocalBoxFuture;
-use futures_util::stream::{FuturesUnordered, StreamExt};
 use rquickjs::context::EvalOptions;
 use rquickjs::{Ctx, Function, Persistent};
 use serde_json::Value as Json;
@@ -21,11 +21,24 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 /// How the sandbox is set up for a run.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SandboxOptions {
     pub limits: EngineLimits,
     /// `--timeout-script`: the longest one script may take, sync and async parts together.
     pub timeout: Option<Duration>,
+    /// The `breakLength` console arguments are inspected with. Newman's cli uses its log width
+    /// minus 10: 68 without a terminal (the default here), terminal columns - 12 with one.
+    pub console_break_length: usize,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        SandboxOptions {
+            limits: EngineLimits::default(),
+            timeout: None,
+            console_break_length: 68,
+        }
+    }
 }
 
 /// One script to run, and the state it may read and change.
@@ -38,7 +51,9 @@ pub struct ScriptInput<'a> {
     pub request: &'a mut Json,
     /// The response, for test scripts.
     pub response: Option<&'a Response>,
-    /// Cookies for `pm.cookies` (the response URL's, as `{name, value, domain, path, …}`).
+    /// The cookies of the response's URL after the response (`pm.cookies`, `responseCookies`),
+    /// each `{name, value, domain, path, expires, httpOnly, secure, hostOnly}`; empty before the
+    /// request.
     pub cookies: Vec<Json>,
     pub info: ScriptInfo,
 }
@@ -63,18 +78,11 @@ pub struct ScriptOutcome {
     pub request_changed: bool,
 }
 
-type OpFuture<'h> = LocalBoxFuture<'h, (u32, OpResult)>;
-
-enum OpResult {
-    Timer,
-    Sent(Box<Result<Exchange, ErrorInfo>>, Json),
-    Host(Result<Json, String>),
-}
-
 /// The run's sandbox: one engine, reused by every script.
 pub struct Sandbox {
     // Declared first so the compiled functions are released before the engine drops.
-    compiled: HashMap<(Listen, String), Persistent<Function<'static>>>,
+    /// Compiled scripts by source text, per listen (pre-request, test).
+    compiled: [HashMap<String, Persistent<Function<'static>>>; 2],
     state: Rc<RefCell<State>>,
     timeout: Option<Duration>,
     engine: Engine,
@@ -87,20 +95,13 @@ impl Sandbox {
         let state = Rc::new(RefCell::new(State::default()));
         let tracker_state = state.clone();
         engine.rt.set_host_promise_rejection_tracker(Some(Box::new(
-            move |_ctx, _promise, reason, handled| {
-                if !handled {
-                    let info = match reason.as_object() {
-                        Some(o) => natives::error_info(o),
-                        None => ErrorInfo::new("Error", "unhandled promise rejection"),
-                    };
-                    if let Ok(mut st) = tracker_state.try_borrow_mut() {
-                        st.unhandled.push(info);
-                    }
-                }
+            move |_ctx, promise, reason, handled| {
+                track_rejection(&tracker_state, &promise, &reason, handled)
             },
         )));
         engine.ctx.with(|ctx| -> Result<(), EngineError> {
-            natives::install(&ctx, &state).map_err(|e| EngineError(e.to_string()))?;
+            natives::install(&ctx, &state, opts.console_break_length)
+                .map_err(|e| EngineError(e.to_string()))?;
             Engine::import(&ctx, "prelude/index.js")
                 .map(drop)
                 .map_err(|e| EngineError(describe_error(&ctx, e).message))
@@ -109,7 +110,7 @@ impl Sandbox {
             engine,
             state,
             timeout: opts.timeout,
-            compiled: HashMap::new(),
+            compiled: [HashMap::new(), HashMap::new()],
         })
     }
 
@@ -121,7 +122,7 @@ impl Sandbox {
             scopes,
             request,
             response,
-            cookies: _,
+            cookies,
             info,
         } = input;
         {
@@ -131,6 +132,7 @@ impl Sandbox {
                 scopes: take(scopes),
                 request: take(request),
                 response: response.cloned(),
+                cookies,
                 info,
                 ..State::default()
             };
@@ -148,6 +150,9 @@ impl Sandbox {
         self.engine.set_deadline(None);
         let mut st = self.state.borrow_mut();
         st.listen = None;
+        if let Some(data) = st.data_backup.take() {
+            st.scopes.data = data;
+        }
         *scopes = take(&mut st.scopes);
         *request = take(&mut st.request);
         let failure = failure
@@ -155,7 +160,12 @@ impl Sandbox {
                 Some(Err(e)) => Some(failure_from_info(e)),
                 _ => None,
             })
-            .or_else(|| st.unhandled.drain(..).next().map(failure_from_info));
+            .or_else(|| {
+                st.unhandled
+                    .drain(..)
+                    .next()
+                    .map(|(_, e)| failure_from_info(e))
+            });
         ScriptOutcome {
             events: take(&mut st.events),
             error: failure,
@@ -165,12 +175,20 @@ impl Sandbox {
         }
     }
 
+    /// The engine's memory figures (for tests and benchmarks).
+    pub fn memory(&self) -> rquickjs::qjs::JSMemoryUsage {
+        self.engine.rt.memory_usage()
+    }
+
     /// After a run was cut short in the middle of a script (Ctrl-C, `--timeout`): resets the
     /// sandbox for reuse and gives back the scopes that script held.
     pub fn abandon(&mut self) -> Option<Scopes> {
         self.engine.set_deadline(None);
         let mut st = self.state.borrow_mut();
         st.listen?;
+        if let Some(data) = st.data_backup.take() {
+            st.scopes.data = data;
+        }
         let scopes = take(&mut st.scopes);
         *st = State::default();
         Some(scopes)
@@ -186,7 +204,7 @@ impl Sandbox {
             let run = || -> rquickjs::Result<()> {
                 let func = func.restore(&ctx)?;
                 let begin: Function = ctx.globals().get("__postie_begin")?;
-                begin.call::<_, ()>((listen.as_str(), func))
+                begin.call::<_, ()>((listen.as_str(), func, !opts_out_of_legacy(code)))
             };
             run().map_err(|e| describe_error(&ctx, e))
         });
@@ -201,11 +219,11 @@ impl Sandbox {
         listen: Listen,
         code: &str,
     ) -> Result<Persistent<Function<'static>>, ScriptFailure> {
-        let key = (listen, code.to_string());
-        if let Some(f) = self.compiled.get(&key) {
+        let cache = &mut self.compiled[listen as usize];
+        if let Some(f) = cache.get(code) {
             return Ok(f.clone());
         }
-        let wrapped = format!("(async function () {{{code}\n}})");
+        let wrapped = format!("{WRAP_OPEN}{code}\n}})");
         let compiled = self.engine.ctx.with(|ctx| {
             let mut opts = EvalOptions::default();
             opts.global = true;
@@ -216,131 +234,8 @@ impl Sandbox {
                 .map(|f| Persistent::save(&ctx, f))
                 .map_err(|e| failure_from_info(describe_error(&ctx, e)))
         })?;
-        self.compiled.insert(key, compiled.clone());
+        self.compiled[listen as usize].insert(code.to_string(), compiled.clone());
         Ok(compiled)
-    }
-
-    /// Runs promise jobs and async ops until nothing is left to do, or the deadline passes.
-    async fn drive(
-        &mut self,
-        host: &dyn ScriptHost,
-        deadline: Option<Instant>,
-    ) -> Option<ScriptFailure> {
-        let mut inflight: FuturesUnordered<OpFuture<'_>> = FuturesUnordered::new();
-        loop {
-            self.engine.run_jobs();
-            if self.engine.tripped() {
-                return Some(timeout_failure(false));
-            }
-            let mut ready = Vec::new();
-            let new_ops = take(&mut self.state.borrow_mut().new_ops);
-            for (id, op) in new_ops {
-                match op {
-                    Op::Timer(at) => {
-                        self.state.borrow_mut().timers.insert((at, id), ());
-                    }
-                    Op::Send(req) => inflight.push(Box::pin(async move {
-                        let result = host.send_request(req.clone()).await;
-                        (id, OpResult::Sent(Box::new(result), req))
-                    })),
-                    Op::Host(name, args) => {
-                        ready.push((id, OpResult::Host(host.call(&name, args))))
-                    }
-                }
-            }
-            if !ready.is_empty() {
-                for (id, result) in ready {
-                    self.deliver(id, result);
-                }
-                continue;
-            }
-            let next_timer = self.next_timer();
-            if next_timer.is_none() && inflight.is_empty() {
-                return None;
-            }
-            let timer = async {
-                match next_timer {
-                    Some((at, _)) => tokio::time::sleep_until(at.into()).await,
-                    None => std::future::pending().await,
-                }
-            };
-            let limit = async {
-                match deadline {
-                    Some(at) => tokio::time::sleep_until(at.into()).await,
-                    None => std::future::pending().await,
-                }
-            };
-            tokio::select! {
-                Some((id, result)) = inflight.next() => self.deliver(id, result),
-                _ = timer => {
-                    if let Some(key) = next_timer {
-                        self.state.borrow_mut().timers.remove(&key);
-                        self.deliver(key.1, OpResult::Timer);
-                    }
-                }
-                _ = limit => return Some(timeout_failure(false)),
-            }
-        }
-    }
-
-    /// The earliest timer that was not cancelled (cancelled ones are dropped on the way).
-    fn next_timer(&self) -> Option<(Instant, u32)> {
-        let mut st = self.state.borrow_mut();
-        loop {
-            let key = st.timers.keys().next().copied()?;
-            if st.cancelled.remove(&key.1) {
-                st.timers.remove(&key);
-                continue;
-            }
-            return Some(key);
-        }
-    }
-
-    /// Hands an op's result to the JS callback waiting for it.
-    fn deliver(&mut self, id: u32, result: OpResult) {
-        self.engine.ctx.with(|ctx| {
-            let call = || -> rquickjs::Result<()> {
-                let deliver: Function = ctx.globals().get("__postie_deliver")?;
-                match result {
-                    OpResult::Timer => deliver.call::<_, ()>((id,)),
-                    OpResult::Host(Ok(v)) => {
-                        let v = super::convert::to_js(&ctx, &v)?;
-                        deliver.call::<_, ()>((id, rquickjs::Null, v))
-                    }
-                    OpResult::Host(Err(msg)) => deliver.call::<_, ()>((id, msg)),
-                    OpResult::Sent(result, req) => {
-                        let result = *result;
-                        let payload = match &result {
-                            Ok(ex) => {
-                                Ok(super::convert::to_js(&ctx, &response_json(&ex.response))?)
-                            }
-                            Err(e) => Err(e.message.clone()),
-                        };
-                        self.state
-                            .borrow_mut()
-                            .events
-                            .push(ScriptEvent::Request(Box::new(result.map_err(|e| (req, e)))));
-                        match payload {
-                            Ok(v) => deliver.call::<_, ()>((id, rquickjs::Null, v)),
-                            Err(msg) => deliver.call::<_, ()>((id, msg)),
-                        }
-                    }
-                }
-            };
-            if let Err(e) = call() {
-                let info = describe_error(&ctx, e);
-                self.state.borrow_mut().unhandled.push(info);
-            }
-        });
-    }
-
-    /// Gives JS that a deadline interrupted a short grace period to settle its promises, so
-    /// nothing of this script runs during the next one.
-    fn drain_after_timeout(&self) {
-        self.engine
-            .set_deadline(Some(Instant::now() + Duration::from_millis(50)));
-        self.engine.run_jobs();
-        self.engine.set_deadline(None);
     }
 
     /// Lets the prelude flush what it records at the end (legacy `tests[…]`, unfinished tests)
@@ -352,7 +247,7 @@ impl Sandbox {
                 Ok(changed) => changed,
                 Err(e) => {
                     let info = describe_error(&ctx, e);
-                    self.state.borrow_mut().unhandled.push(info);
+                    self.state.borrow_mut().unhandled.push((None, info));
                     false
                 }
             }
@@ -360,25 +255,7 @@ impl Sandbox {
     }
 }
 
-/// The response as the prelude's `pm.sendRequest` callback receives it.
-pub fn response_json(r: &Response) -> Json {
-    let headers: Vec<[&str; 2]> = r
-        .headers
-        .iter()
-        .map(|(k, v)| [k.as_str(), v.as_str()])
-        .collect();
-    serde_json::json!({
-        "code": r.code,
-        "status": r.status,
-        "headers": headers,
-        "body": String::from_utf8_lossy(&r.body),
-        "responseTime": r.response_time.round(),
-        "responseSize": r.body.len(),
-        "url": r.url,
-    })
-}
-
-fn timeout_failure(sync: bool) -> ScriptFailure {
+pub(super) fn timeout_failure(sync: bool) -> ScriptFailure {
     let kind = if sync { "synchronous" } else { "asynchronous" };
     ScriptFailure {
         error: ErrorInfo::new("Error", format!("sandbox: {kind} script execution timeout")),
@@ -386,9 +263,65 @@ fn timeout_failure(sync: bool) -> ScriptFailure {
     }
 }
 
-fn failure_from_info(error: ErrorInfo) -> ScriptFailure {
+/// What a user script is wrapped in (its first line starts after it).
+const WRAP_OPEN: &str = "(async function () {";
+
+fn failure_from_info(mut error: ErrorInfo) -> ScriptFailure {
     let position = error.stack.as_deref().and_then(script_position);
+    error.message = natives::v8_message(&error.name, error.message);
+    error.stack = error.stack.as_deref().map(user_frames);
     ScriptFailure { error, position }
+}
+
+/// The stack without the prelude's own frames.
+fn user_frames(stack: &str) -> String {
+    stack
+        .lines()
+        .filter(|l| !l.contains("(prelude/"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// The property that tags a rejected promise with its entry in `State::unhandled`.
+const REJECTION_KEY: &str = "__postie_rejection";
+
+/// Records a promise rejection nobody handles, and withdraws it when a handler comes later.
+fn track_rejection<'js>(
+    state: &Rc<RefCell<State>>,
+    promise: &rquickjs::Value<'js>,
+    reason: &rquickjs::Value<'js>,
+    handled: bool,
+) {
+    let Ok(mut st) = state.try_borrow_mut() else {
+        return;
+    };
+    let tag = promise.as_object();
+    if handled {
+        let key = tag.and_then(|o| o.get::<_, Option<u32>>(REJECTION_KEY).ok().flatten());
+        if let Some(key) = key {
+            st.unhandled.retain(|(k, _)| *k != Some(key));
+        }
+        return;
+    }
+    if natives::is_skip(reason) {
+        return;
+    }
+    let info = match reason.as_object() {
+        Some(o) => natives::error_info(o),
+        None => ErrorInfo::new("Error", natives::unhandled_text(reason)),
+    };
+    st.next_rejection = st.next_rejection.wrapping_add(1);
+    let key = st.next_rejection;
+    if let Some(o) = tag {
+        let _ = o.set(REJECTION_KEY, key);
+    }
+    st.unhandled.push((Some(key), info));
+}
+
+/// True when the script starts with `'use sandbox2';` (or the double-quoted form): Newman then
+/// gives it no legacy globals.
+fn opts_out_of_legacy(code: &str) -> bool {
+    code.starts_with("'use sandbox2';") || code.starts_with("\"use sandbox2\";")
 }
 
 /// `line:col` of the first stack frame in the user's script (`test-script:3:9`).
@@ -400,7 +333,10 @@ fn script_position(stack: &str) -> Option<(u32, u32)> {
                 .split(|c: char| !c.is_ascii_digit())
                 .filter(|s| !s.is_empty());
             let line = parts.next()?.parse().ok()?;
-            let col = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+            let mut col: u32 = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+            if line == 1 {
+                col = col.saturating_sub(WRAP_OPEN.len() as u32);
+            }
             return Some((line, col));
         }
     }

@@ -3,7 +3,7 @@
 
 use super::outcome::{AssertionResult, ConsoleMessage, ErrorInfo, Listen};
 use crate::http::{Exchange, Response};
-use crate::vars::Scopes;
+use crate::vars::{Scopes, VariableScope};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
@@ -58,9 +58,10 @@ pub(crate) struct State {
     pub scopes: Scopes,
     pub request: Value,
     pub response: Option<Response>,
+    /// Cookies of the response's URL (`pm.cookies`), as the runner gave them.
+    pub cookies: Vec<Value>,
     pub info: ScriptInfo,
     pub events: Vec<ScriptEvent>,
-    pub assertions: usize,
     pub next_request: Option<NextRequest>,
     pub skip_request: bool,
     /// Ops requested since the driver last looked.
@@ -69,10 +70,15 @@ pub(crate) struct State {
     pub next_op: u32,
     /// Timers waiting to fire: (deadline, id) → ().
     pub timers: BTreeMap<(Instant, u32), ()>,
-    /// Promise rejections nobody handled.
-    pub unhandled: Vec<ErrorInfo>,
+    /// Errors of the script's async work: errors thrown in callbacks (no key) and promise
+    /// rejections nobody handled yet (keyed, so a handler attached later withdraws them).
+    pub unhandled: Vec<(Option<u32>, ErrorInfo)>,
+    pub next_rejection: u32,
     /// Set when the script's own promise settled: `Ok` or the error it threw.
     pub finished: Option<Result<(), ErrorInfo>>,
+    /// The data row as the script started, kept once it writes `pm.iterationData` (those writes
+    /// last for that script only).
+    pub data_backup: Option<VariableScope>,
 }
 
 impl State {

@@ -8,9 +8,9 @@
 //!   [`SUBREPLACE_LIMIT`] passes: a 19-hop chain resolves, a 20-hop one leaves a token.
 //! * Unresolved tokens stay verbatim.
 //!
-//! Requests resolve with [`Resolution::Request`]: there a data-row value that is `null` (or an
-//! object or a list) leaves the token unresolved, as Newman does; [`Resolution::Script`]
-//! (`pm.variables.replaceIn`) prints it (`"null"`, `"[object Object]"`).
+//! Requests resolve with [`Resolution::Request`]: there a data-row value that is `null` leaves
+//! the token unresolved, as Newman does (objects and lists print, `[object Object]`, `1,2`);
+//! [`Resolution::Script`] (`pm.variables.replaceIn`) prints it too (`"null"`).
 //!
 //! For the send stage: `let resolved = resolve_request(&request, &scopes);` then
 //! `resolved.url.to_string()` is the final URL (`to_string_with_default_protocol()` adds the
@@ -20,7 +20,7 @@ use super::dynamic;
 use super::jsstring::to_js_string;
 use super::scope::{Scopes, VariableScope};
 use crate::collection::{
-    next_variable_token, Auth, Body, FileRef, FormParam, GraphQl, Header, Request, Url, Variable,
+    next_variable_token, Auth, Body, FileRef, FormParam, GraphQl, Header, Request, Url,
 };
 use serde_json::Value;
 use std::borrow::Cow;
@@ -105,8 +105,7 @@ impl Scopes {
         ];
         for (layer, is_data) in layers {
             if let Some(value) = layer.get(name) {
-                let unprintable = matches!(value, Value::Null | Value::Array(_) | Value::Object(_));
-                if is_data && how == Resolution::Request && unprintable {
+                if is_data && how == Resolution::Request && value.is_null() {
                     return None;
                 }
                 return Some(to_js_string(value));
@@ -161,23 +160,13 @@ pub fn resolve_request(req: &Request, scopes: &Scopes) -> Request {
     }
 }
 
-/// The URL as the runtime resolves it: path-variable values substituted, the string built from
-/// the components (path variables applied), substituted as a whole, and parsed again, so that a
-/// variable may carry `/`, `?` or `:port`. `:name` segments whose value is missing or empty stay
-/// literal. The substituted `url.variable` list is kept.
+/// The URL as the runtime resolves it (`resolveVariables`): the string built from the components
+/// (`Url#toString`, path variables applied with their values as written), substituted as a whole,
+/// and parsed again, so that a variable may carry `/`, `?`, `#` or `:port`. `:name` segments whose
+/// value is missing or empty stay literal. Like the runtime's re-parsed URL, the result has no
+/// path variables left to apply.
 pub fn resolve_url(url: &Url, scopes: &Scopes) -> Url {
-    let variables: Vec<Variable> = url
-        .variables
-        .iter()
-        .map(|v| Variable {
-            value: resolve_value(&v.value, scopes, Resolution::Request),
-            ..v.clone()
-        })
-        .collect();
-    let text = url.to_string_with(&variables);
-    let mut resolved = Url::parse(&scopes.substitute(&text, Resolution::Request));
-    resolved.variables = variables;
-    resolved
+    Url::parse(&scopes.substitute(&url.to_string(), Resolution::Request))
 }
 
 /// Auth parameters with their strings substituted.

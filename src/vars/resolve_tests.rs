@@ -110,9 +110,17 @@ fn data_null_is_unresolved_in_requests_only() {
     let mut s = Scopes::default();
     s.data.set("d", Value::Null);
     s.data.set("o", json!({"k": 1}));
+    s.data.set("l", json!([1, [2, null], "x"]));
     s.environment.set("d", json!("env"));
-    assert_eq!(s.replace("{{d}}|{{o}}"), "null|[object Object]");
-    assert_eq!(s.replace_for_request("{{d}}|{{o}}"), "{{d}}|{{o}}");
+    assert_eq!(
+        s.replace("{{d}}|{{o}}|{{l}}"),
+        "null|[object Object]|1,2,,x"
+    );
+    // Newman 6.2: only null stays a token in a request; objects and lists print.
+    assert_eq!(
+        s.replace_for_request("{{d}}|{{o}}|{{l}}"),
+        "{{d}}|[object Object]|1,2,,x"
+    );
 }
 
 #[test]
@@ -210,11 +218,14 @@ fn urls_are_resolved_as_strings_then_reparsed() {
         resolved.url.to_string(),
         "https://api.example.com:8443/v1/users/42/items/{{nothing}}?a=1&b=2&x=42"
     );
-    assert_eq!(resolved.url.variables[0].value, json!("42"));
+    // As after the runtime's re-parse, nothing is left to apply to `:name` segments.
+    assert!(resolved.url.variables.is_empty());
 }
 
+/// Path variables apply before substitution (`Url#toString` first): `{{empty}}` is a non-empty
+/// value there, so the segment becomes what it resolves to.
 #[test]
-fn empty_path_variables_stay_literal() {
+fn path_variables_apply_before_substitution() {
     let mut req = Request::from_json(&json!("http://h/:id/:e.json")).unwrap();
     req.url.variables = vec![
         crate::collection::Variable::new("id", "{{id}}"),
@@ -224,7 +235,7 @@ fn empty_path_variables_stay_literal() {
     s.environment.set("empty", json!(""));
     assert_eq!(
         resolve_request(&req, &s).url.to_string(),
-        "http://h/42/:e.json"
+        "http://h/42/.json"
     );
 }
 

@@ -8,9 +8,13 @@
 //!   and never follows redirects or proxies.
 //! - [`postie`] / [`postie_in`]: the built binary as a `Command` with `NO_COLOR=1`.
 //! - [`shared_dir`]: `../shared`, or `None` (with a note) when it is absent so the test can skip.
+//! - [`run`]: collections, a working directory that runs the binary, report readers (for
+//!   `tests/run_*.rs`).
 //!
 //! Helpers panic on setup failure: in a test that is the clearest report.
 #![allow(dead_code)]
+
+pub mod run;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -42,6 +46,15 @@ impl TestCa {
 
     /// A CA plus a server certificate for `names` (DNS names or IP addresses).
     pub fn for_names(names: &[&str]) -> Self {
+        Self::build(names, false)
+    }
+
+    /// Like [`for_names`](Self::for_names), but the server certificate expired in 2020.
+    pub fn expired_for_names(names: &[&str]) -> Self {
+        Self::build(names, true)
+    }
+
+    fn build(names: &[&str], expired: bool) -> Self {
         let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("ca params");
         ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
@@ -56,6 +69,10 @@ impl TestCa {
         params
             .distinguished_name
             .push(DnType::CommonName, "postie test server");
+        if expired {
+            params.not_before = rcgen::date_time_ymd(2019, 1, 1);
+            params.not_after = rcgen::date_time_ymd(2020, 1, 1);
+        }
         let key = KeyPair::generate().expect("server key");
         let cert = params.signed_by(&key, &ca).expect("server cert");
         Self {

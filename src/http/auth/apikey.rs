@@ -13,7 +13,7 @@ pub(super) fn sign(auth: &Auth, target: &mut Target<'_>) -> Result<(), RequestEr
     }
     let value = auth.param("value").unwrap_or_default();
     if auth.param("in").as_deref() == Some("query") {
-        let query = target.url.query.get_or_insert_with(Vec::new);
+        let query = target.query.get_or_insert_with(Vec::new);
         query.retain(|(k, _)| *k != key);
         query.push((key, Some(value)));
     } else {

@@ -44,7 +44,7 @@ pub(super) fn sign_at(
         target.remove_header(h);
     }
     if in_query {
-        if let Some(q) = target.url.query.as_mut() {
+        if let Some(q) = target.query.as_mut() {
             q.retain(|(k, _)| !k.starts_with("X-Amz-"));
         }
     }
@@ -80,12 +80,7 @@ pub(super) fn sign_at(
         .into();
 
     let enc = target.encoded()?;
-    let uri = format!(
-        "{}://{}{}",
-        target.url.scheme(),
-        enc.host_header,
-        enc.target
-    );
+    let uri = format!("{}://{}{}", target.scheme(), enc.host_header, enc.target);
     let mut headers: Vec<(&str, &str)> = target
         .headers
         .iter()
@@ -110,7 +105,7 @@ pub(super) fn sign_at(
         target.replace_header(&title_case(h.name()), h.value().to_string());
     }
     if !new_params.is_empty() {
-        let query = target.url.query.get_or_insert_with(Vec::new);
+        let query = target.query.get_or_insert_with(Vec::new);
         for (k, v) in new_params {
             query.push((k.to_string(), Some(rfc3986(&v))));
         }
@@ -158,16 +153,7 @@ mod tests {
     }
 
     fn signed(p: &mut Parts, a: &Auth) {
-        let mut t = super::super::Target {
-            method: &p.method,
-            url: &mut p.url,
-            raw_url: false,
-            headers: &mut p.headers,
-            body: p.body.as_deref(),
-            body_mode: &p.mode,
-            content_type: p.content_type.as_deref(),
-            form: p.form.as_mut(),
-        };
+        let mut t = p.target();
         sign_at(a, &mut t, at_2015_08_30()).unwrap();
     }
 

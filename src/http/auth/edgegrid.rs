@@ -11,7 +11,7 @@ use super::util::{b64, text, Sha};
 use super::Target;
 use crate::collection::Auth;
 use crate::http::error::RequestError;
-use crate::http::urlenc::PmUrl;
+use crate::http::urlenc::NodeUrl;
 use serde_json::Value;
 
 pub(super) fn sign(auth: &Auth, target: &mut Target<'_>) -> Result<(), RequestError> {
@@ -31,13 +31,7 @@ pub(super) fn sign(auth: &Auth, target: &mut Target<'_>) -> Result<(), RequestEr
     let nonce = text(auth, "nonce").unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let enc = target.encoded()?;
     let host = match text(auth, "baseURL") {
-        Some(base) => {
-            let b = PmUrl::parse(&base);
-            match &b.port {
-                Some(p) => format!("{}:{p}", b.host),
-                None => b.host,
-            }
-        }
+        Some(base) => NodeUrl::parse(&base, false).host(),
         None => enc.host_header.clone(),
     };
     let max = auth
@@ -56,7 +50,7 @@ pub(super) fn sign(auth: &Auth, target: &mut Target<'_>) -> Result<(), RequestEr
     );
     let data = [
         target.method.to_string(),
-        target.url.scheme(),
+        target.scheme(),
         host,
         enc.target,
         canonical_headers(auth, target),

@@ -35,18 +35,15 @@ pub(super) fn sign(auth: &Auth, target: &mut Target<'_>) -> Result<(), RequestEr
     let hash = flag(auth, "includePayloadHash")
         .then(|| payload_hash(sha, target.content_type.unwrap_or(""), target.body));
     let enc = target.encoded()?;
-    let scheme = target.url.scheme();
+    let scheme = target.scheme();
     let port = target
-        .url
-        .port
-        .clone()
-        .filter(|p| !p.is_empty())
+        .port()
         .unwrap_or_else(|| if scheme == "https" { "443" } else { "80" }.to_string());
     let mut normalized = format!(
         "hawk.1.header\n{ts}\n{nonce}\n{}\n{}\n{}\n{port}\n{}\n{}\n",
         target.method.to_ascii_uppercase(),
         enc.target,
-        target.url.host.to_ascii_lowercase(),
+        target.hostname(),
         hash.as_deref().unwrap_or(""),
         ext.replace('\\', "\\\\").replace('\n', "\\n"),
     );

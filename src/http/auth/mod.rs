@@ -27,16 +27,19 @@ pub(crate) mod oauth2;
 pub(crate) mod util;
 
 use super::error::RequestError;
-use super::urlenc::{Encoded, PmUrl};
-use crate::collection::Auth;
+use super::urlenc::NodeUrl;
+use crate::collection::{Auth, QueryParam, Url};
 pub(crate) use basic::header_value as basic_header;
 
 /// What a signer sees and may change.
 pub(crate) struct Target<'a> {
     /// The method as it will be sent.
     pub method: &'a str,
-    /// The URL; signers may change its query.
-    pub url: &'a mut PmUrl,
+    /// The URL (its query is [`Target::query`]).
+    pub url: &'a Url,
+    /// The enabled query parameters as `(key, value)` (raw, as written); `None` when the URL has
+    /// none. Signers may change them.
+    pub query: &'a mut Option<Vec<(String, Option<String>)>>,
     /// `disableUrlEncoding`, for [`Target::encoded`].
     pub raw_url: bool,
     /// The user headers (before system headers are added); signers append theirs.
@@ -72,17 +75,65 @@ impl Target<'_> {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The URL as Newman would encode it now, with the current query.
+    pub fn node(&self) -> NodeUrl {
+        let mut url = self.url.clone();
+        url.query = self
+            .query
+            .iter()
+            .flatten()
+            .map(|(k, v)| QueryParam {
+                key: Some(k.clone()),
+                value: v.clone(),
+                disabled: false,
+            })
+            .collect();
+        NodeUrl::new(&url, self.raw_url)
+    }
+
     /// The URL as it would go on the wire now (href, request target, Host value).
     pub fn encoded(&self) -> Result<Encoded, RequestError> {
-        self.url.encode(self.raw_url)
+        let node = self.node();
+        node.check()?;
+        Ok(Encoded {
+            href: node.href(),
+            target: node.target(),
+            host_header: node.host(),
+        })
+    }
+
+    /// `http` or `https`.
+    pub fn scheme(&self) -> String {
+        self.node().protocol
+    }
+
+    /// The host, encoded and lower-cased (IPv6 in brackets).
+    pub fn hostname(&self) -> String {
+        self.node().hostname.to_ascii_lowercase()
+    }
+
+    /// The port as written in the URL, if any.
+    pub fn port(&self) -> Option<String> {
+        self.url.port.clone().filter(|p| !p.is_empty())
     }
 
     /// Replaces query parameters named `key` and appends `key=value`.
     pub fn set_query(&mut self, key: &str, value: String) {
-        let query = self.url.query.get_or_insert_with(Vec::new);
+        let query = self.query.get_or_insert_with(Vec::new);
         query.retain(|(k, _)| k != key);
         query.push((key.to_string(), Some(value)));
     }
+}
+
+/// A URL ready to send, as the signers see it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Encoded {
+    /// `http://host:port/path?query#hash`, encoded.
+    pub href: String,
+    /// `/path?query`: the request target.
+    pub target: String,
+    /// `host[:port]` as in the URL: the `Host` header.
+    pub host_header: String,
 }
 
 type Signer = fn(&Auth, &mut Target<'_>) -> Result<(), RequestError>;
@@ -133,7 +184,8 @@ pub(crate) mod test_target {
 
     pub struct Parts {
         pub method: String,
-        pub url: PmUrl,
+        pub url: Url,
+        pub query: Option<Vec<(String, Option<String>)>>,
         pub headers: Vec<(String, String)>,
         pub body: Option<Vec<u8>>,
         pub mode: String,
@@ -143,9 +195,17 @@ pub(crate) mod test_target {
 
     impl Parts {
         pub fn new(method: &str, url: &str) -> Parts {
+            let url = Url::parse(url);
+            let query = url.query_part().map(|_| {
+                url.query
+                    .iter()
+                    .map(|p| (p.key.clone().unwrap_or_default(), p.value.clone()))
+                    .collect()
+            });
             Parts {
                 method: method.into(),
-                url: PmUrl::parse(url),
+                url,
+                query,
                 headers: Vec::new(),
                 body: None,
                 mode: String::new(),
@@ -155,17 +215,22 @@ pub(crate) mod test_target {
         }
 
         pub fn sign(&mut self, auth: &Auth) -> Result<(), RequestError> {
-            let mut t = Target {
+            let mut t = self.target();
+            apply(auth, &mut t)
+        }
+
+        pub fn target(&mut self) -> Target<'_> {
+            Target {
                 method: &self.method,
-                url: &mut self.url,
+                url: &self.url,
+                query: &mut self.query,
                 raw_url: false,
                 headers: &mut self.headers,
                 body: self.body.as_deref(),
                 body_mode: &self.mode,
                 content_type: self.content_type.as_deref(),
                 form: self.form.as_mut(),
-            };
-            apply(auth, &mut t)
+            }
         }
 
         pub fn header(&self, name: &str) -> Option<&str> {
@@ -175,8 +240,8 @@ pub(crate) mod test_target {
                 .map(|(_, v)| v.as_str())
         }
 
-        pub fn href(&self) -> String {
-            self.url.encode(false).map(|e| e.href).unwrap_or_default()
+        pub fn href(&mut self) -> String {
+            self.target().encoded().map(|e| e.href).unwrap_or_default()
         }
     }
 

@@ -50,7 +50,7 @@ pub(super) fn sign(auth: &Auth, target: &mut Target<'_>) -> Result<(), RequestEr
     let keep_empty = flag(auth, "addEmptyParamsToSign");
 
     target.remove_header("Authorization");
-    if let Some(q) = target.url.query.as_mut() {
+    if let Some(q) = target.query.as_mut() {
         q.retain(|(k, _)| !k.starts_with("oauth_"));
     }
     if let Some(form) = target.form.as_deref_mut() {
@@ -116,17 +116,17 @@ pub(super) fn sign(auth: &Auth, target: &mut Target<'_>) -> Result<(), RequestEr
 /// RFC 5849 §3.4.1.
 fn base_string(target: &Target<'_>, oauth: &[(String, String)]) -> Result<String, RequestError> {
     let enc = target.encoded()?;
-    let scheme = target.url.scheme();
-    let host = target.url.host.to_ascii_lowercase();
+    let scheme = target.scheme();
+    let host = target.hostname();
     let default_port = if scheme == "https" { "443" } else { "80" };
-    let authority = match target.url.port.as_deref() {
+    let authority = match target.port().as_deref() {
         Some(p) if !p.is_empty() && p != default_port => format!("{host}:{p}"),
         _ => host,
     };
     let path = enc.target.split('?').next().unwrap_or("/");
     let base_uri = format!("{scheme}://{authority}{path}");
     let mut params: Vec<(String, String)> = oauth.to_vec();
-    for (k, v) in target.url.query.iter().flatten() {
+    for (k, v) in target.query.iter().flatten() {
         if k.is_empty() && v.is_none() {
             continue;
         }
@@ -175,7 +175,7 @@ fn place(auth: &Auth, target: &mut Target<'_>, oauth: Vec<(String, String)>) {
             form.extend(oauth);
         }
     } else {
-        let query = target.url.query.get_or_insert_with(Vec::new);
+        let query = target.query.get_or_insert_with(Vec::new);
         query.extend(oauth.into_iter().map(|(k, v)| (k, Some(rfc3986(&v)))));
     }
 }

@@ -23,6 +23,8 @@ pub(crate) async fn respond(ex: &Exchange) -> Reply {
     };
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
+        // The home page (also what tests point google.com/github.com/badssl at).
+        [""] if matches!(ex.method.as_str(), "GET" | "HEAD") => content::html(),
         ["get"] => method_echo(ex, &["GET", "HEAD"], false),
         ["post"] => method_echo(ex, &["POST"], true),
         ["put"] => method_echo(ex, &["PUT"], true),

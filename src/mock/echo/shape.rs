@@ -94,13 +94,20 @@ pub(crate) fn headers(ex: &Exchange) -> Value {
     Value::Object(node_headers(&fields))
 }
 
-/// The URL as the client saw it: scheme from the connection, host from `Host`, target as sent.
+/// The URL as postman-echo reports it: scheme from the connection, host from `Host` without the
+/// scheme's default port (`postman-echo.com:443` → `postman-echo.com`), target as sent with its
+/// leading slashes collapsed to one (`//get` is routed and reported as `/get`, as the httpbin
+/// the integration suites also call redirects it).
 pub(crate) fn url(ex: &Exchange) -> String {
-    if ex.target.starts_with('/') {
-        format!("{}://{}{}", ex.scheme(), ex.host(), ex.target)
-    } else {
-        ex.target.clone()
+    if !ex.target.starts_with('/') {
+        return ex.target.clone();
     }
+    let scheme = ex.scheme();
+    let host = ex.host();
+    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let host = host.strip_suffix(default_port).unwrap_or(&host);
+    let path = format!("/{}", ex.target.trim_start_matches('/'));
+    format!("{scheme}://{host}{path}")
 }
 
 /// `/get`: `{args, headers, url}`.

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// Counts of one suite, or of all.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Counts {
+pub(crate) struct Counts {
     tests: usize,
     failures: usize,
     errors: usize,
@@ -28,7 +28,7 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, other: Counts) {
+    pub(crate) fn add(&mut self, other: Counts) {
         self.tests += other.tests;
         self.failures += other.failures;
         self.errors += other.errors;
@@ -50,6 +50,8 @@ impl Counts {
 pub struct JunitReporter {
     path: PathBuf,
     collection_name: String,
+    /// Put before every suite name (`postie compare`'s `[variant] `).
+    prefix: String,
     /// When the current item began (each suite's `timestamp`).
     item_started: Option<DateTime<Utc>>,
     suites: Vec<String>,
@@ -62,6 +64,7 @@ impl JunitReporter {
         JunitReporter {
             path,
             collection_name: String::new(),
+            prefix: String::new(),
             item_started: None,
             suites: Vec::new(),
             totals: Counts::default(),
@@ -69,14 +72,28 @@ impl JunitReporter {
         }
     }
 
+    /// Names every suite `<prefix><item path>` (`postie compare` uses `[variant] `).
+    pub fn with_suite_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.prefix = prefix.into();
+        self
+    }
+
     /// Where the report goes.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// The suites rendered so far, without writing anything (for a report that merges runs).
+    pub fn into_suites(self) -> JunitSuites {
+        JunitSuites {
+            suites: self.suites,
+            totals: self.totals,
+        }
+    }
+
     fn suite(&mut self, execution: &Execution) {
         let started = self.item_started.take().unwrap_or_else(Utc::now);
-        let (text, counts) = render_suite(execution, started);
+        let (text, counts) = render_suite(execution, started, &self.prefix);
         self.totals.add(counts);
         self.suites.push(text);
     }
@@ -87,24 +104,49 @@ impl JunitReporter {
         } else {
             &summary.collection_name
         };
-        let mut attrs = vec![("name", name.clone())];
-        attrs.extend(self.totals.attrs());
-        if let Some(started) = DateTime::from_timestamp_millis(summary.timings.started)
-            .filter(|_| summary.timings.started > 0)
-        {
-            attrs.push(("timestamp", iso(started)));
-        }
-        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.push_str(&xml::tag("testsuites", &attrs, self.suites.is_empty()));
-        out.push('\n');
-        if !self.suites.is_empty() {
-            for suite in &self.suites {
-                out.push_str(suite);
-            }
-            out.push_str("</testsuites>\n");
-        }
-        out
+        document(name, summary.timings.started, self.totals, &self.suites)
     }
+}
+
+/// Rendered `<testsuite>` elements of one run and their totals.
+#[derive(Debug, Clone, Default)]
+pub struct JunitSuites {
+    pub(crate) suites: Vec<String>,
+    pub(crate) totals: Counts,
+}
+
+/// The whole XML document: `<testsuites>` named `name`, stamped with `started_ms` (epoch ms,
+/// left out when 0), around `suites`.
+pub(crate) fn document(name: &str, started_ms: i64, totals: Counts, suites: &[String]) -> String {
+    let mut attrs = vec![("name", name.to_string())];
+    attrs.extend(totals.attrs());
+    if let Some(started) = DateTime::from_timestamp_millis(started_ms).filter(|_| started_ms > 0) {
+        attrs.push(("timestamp", iso(started)));
+    }
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&xml::tag("testsuites", &attrs, suites.is_empty()));
+    out.push('\n');
+    if !suites.is_empty() {
+        for suite in suites {
+            out.push_str(suite);
+        }
+        out.push_str("</testsuites>\n");
+    }
+    out
+}
+
+/// Writes a finished document to `path` (creating missing directories).
+pub(crate) fn write_document(path: &Path, document: &str) -> Result<(), ReportError> {
+    create_report_file(path)
+        .and_then(|mut file| {
+            file.write_all(document.as_bytes())?;
+            file.flush()
+        })
+        .map_err(|source| ReportError {
+            reporter: "junit",
+            path: path.display().to_string(),
+            source,
+        })
 }
 
 fn iso(time: DateTime<Utc>) -> String {
@@ -119,9 +161,9 @@ struct Case {
     skipped: bool,
 }
 
-fn render_suite(execution: &Execution, started: DateTime<Utc>) -> (String, Counts) {
+fn render_suite(execution: &Execution, started: DateTime<Utc>, prefix: &str) -> (String, Counts) {
     let item = &execution.item;
-    let mut name = item.path();
+    let mut name = format!("{prefix}{}", item.path());
     if execution.cursor.cycles > 1 {
         name.push_str(&format!(" [iteration {}]", execution.cursor.iteration + 1));
     }
@@ -265,15 +307,6 @@ impl Reporter for JunitReporter {
         }
         self.written = true;
         let document = self.document(summary);
-        create_report_file(&self.path)
-            .and_then(|mut file| {
-                file.write_all(document.as_bytes())?;
-                file.flush()
-            })
-            .map_err(|source| ReportError {
-                reporter: "junit",
-                path: self.path.display().to_string(),
-                source,
-            })
+        write_document(&self.path, &document)
     }
 }

@@ -2,9 +2,18 @@
 //! parsing …): each library registers its native functions under `__postie.<library>`; its JS
 //! shape lives in `js/lib/<name>.js`. One file (or folder) per library.
 
+pub mod bytes;
+pub mod crypto;
+pub mod url;
+pub mod webcrypto;
+
 use rquickjs::{Ctx, Object};
 
 /// Registers every library's natives on the `__postie` object.
-pub(crate) fn install<'js>(_ctx: &Ctx<'js>, _native: &Object<'js>) -> rquickjs::Result<()> {
+pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Result<()> {
+    bytes::install(ctx, native)?;
+    crypto::install(ctx, native)?;
+    webcrypto::install(ctx, native)?;
+    url::install(ctx, native)?;
     Ok(())
 }

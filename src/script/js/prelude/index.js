@@ -19,19 +19,26 @@ function define(name, value) {
   Object.defineProperty(globalThis, name, { value, enumerable: false, writable: true, configurable: true });
 }
 
+/** Whatever the script threw, as the error the driver reports (skipRequest's unwinding is none). */
+function finish(e) {
+  if (e && e.__postie_skip) N.done(null);
+  else if (e && typeof e === 'object') N.done(e);
+  else N.done({ name: 'Error', message: String(e) });
+}
+
 define('__postie_deliver', deliver);
 
-define('__postie_begin', function (eventName, fn) {
+define('__postie_begin', function (eventName, fn, legacy) {
   resetTimers();
-  beginScript(eventName);
+  beginScript(eventName, legacy);
   let promise;
   try {
     promise = fn();
   } catch (e) {
-    N.done(e);
+    finish(e);
     return;
   }
-  promise.then(() => N.done(null), (e) => N.done(e instanceof Error ? e : { name: 'Error', message: String(e) }));
+  promise.then(() => N.done(null), finish);
 });
 
 define('__postie_end', function () {

@@ -1,7 +1,10 @@
-// Per-script setup and teardown: a fresh `pm`, the legacy globals, and what is flushed when the
-// script ends (legacy `tests[...]`, tests that never finished, a changed `pm.request`).
-import { buildPm } from './pm.js';
-import { installLegacy, flushLegacy } from './legacy.js';
+// Per-script setup and teardown. `beginScript` makes the script's state, a fresh `pm` and (unless
+// the script opts out with 'use sandbox2') the legacy globals; `endScript` flushes what is reported
+// at the end (legacy `tests[...]`, tests that never finished) and hands a changed `pm.request` back.
+import { makePm } from './pm/index.js';
+import { scopeHooks } from './pm/scopes.js';
+import { flushPending } from './pm/test.js';
+import { installLegacy, removeLegacy, flushLegacy, endLegacy, legacyBeforeWrite } from './legacy.js';
 
 const N = globalThis.__postie;
 let current = null;
@@ -10,23 +13,50 @@ function setGlobal(name, value) {
   Object.defineProperty(globalThis, name, { value, enumerable: false, writable: true, configurable: true });
 }
 
-export function beginScript(eventName) {
-  current = { eventName, pendingTests: new Set(), requestChanged: false };
-  const pm = buildPm(current);
-  setGlobal('pm', pm);
-  installLegacy(current, pm, setGlobal);
+/** The running script's state (null between scripts). */
+export function currentScript() {
+  return current;
 }
 
-export function endScript() {
-  const script = current;
-  if (!script) return false;
-  flushLegacy(script);
-  for (const name of script.pendingTests) {
-    N.assertion(name, false, { name: 'Error', message: 'the test did not complete: its callback or promise never finished' });
+export function beginScript(eventName, legacy) {
+  const S = {
+    eventName,
+    dead: false,
+    assertions: 0,
+    pending: new Map(),
+    cache: {},
+    info: undefined,
+    request: undefined,
+    requestBaseline: undefined,
+    response: undefined,
+    cookieList: undefined,
+    legacy: null,
+  };
+  current = S;
+  setGlobal('pm', makePm(S));
+  if (legacy) {
+    installLegacy(S);
+    scopeHooks.beforeWrite = (scope, key) => legacyBeforeWrite(S, scope, key);
+  } else {
+    removeLegacy();
+    scopeHooks.beforeWrite = null;
   }
-  script.pendingTests.clear();
-  const changed = script.requestChanged && script.request !== undefined;
-  if (changed) N.setRequest(script.request.toJSON());
+  return S;
+}
+
+/** Ends the running script; true when it changed `pm.request`. */
+export function endScript() {
+  const S = current;
+  if (!S) return false;
+  flushPending(S);
+  flushLegacy(S);
+  endLegacy();
+  S.dead = true;
+  scopeHooks.beforeWrite = null;
   current = null;
-  return changed;
+  if (S.request === undefined) return false;
+  const json = S.request.toJSON();
+  if (JSON.stringify(json) === S.requestBaseline) return false;
+  N.setRequest(json);
+  return true;
 }

@@ -1,8 +1,8 @@
-// setTimeout & co on top of the driver's timer ops. Callbacks wait in a map until the driver
+// setTimeout & co on top of the driver's timer ops (also the delivery point of every async op:
+// sendRequest, host calls). Callbacks wait in a map until the driver
 // delivers their op id; the script ends when no timer or request is left.
 const callbacks = new Map();
 const intervals = new Map();
-let nextInterval = 1;
 let N;
 
 export function deliver(id, err, value) {
@@ -12,7 +12,7 @@ export function deliver(id, err, value) {
   try {
     cb(err === undefined ? null : err, value);
   } catch (e) {
-    N.unhandled(e);
+    if (!(e && e.__postie_skip)) N.unhandled(e);
   }
 }
 
@@ -32,14 +32,16 @@ function check(fn) {
 export function installTimers(native) {
   N = native;
   const define = (name, value) => Object.defineProperty(globalThis, name, { value, enumerable: false, writable: true, configurable: true });
+  const clear = (handle) => {
+    const id = intervals.has(handle) ? intervals.get(handle) : handle;
+    intervals.delete(handle);
+    if (callbacks.delete(id)) N.cancel(id);
+  };
   define('setTimeout', function setTimeout(fn, ms, ...args) {
     check(fn);
     const id = N.timer(Number(ms) || 0);
     callbacks.set(id, () => fn(...args));
     return id;
-  });
-  define('clearTimeout', function clearTimeout(id) {
-    if (callbacks.delete(id)) N.cancel(id);
   });
   define('setImmediate', function setImmediate(fn, ...args) {
     check(fn);
@@ -47,15 +49,13 @@ export function installTimers(native) {
     callbacks.set(id, () => fn(...args));
     return id;
   });
-  define('clearImmediate', function clearImmediate(id) {
-    if (callbacks.delete(id)) N.cancel(id);
-  });
   define('setInterval', function setInterval(fn, ms, ...args) {
     check(fn);
-    const handle = nextInterval++;
     const delay = Number(ms) || 0;
+    let handle;
     const arm = () => {
       const id = N.timer(delay);
+      if (handle === undefined) handle = id;
       intervals.set(handle, id);
       callbacks.set(id, () => {
         arm();
@@ -65,10 +65,7 @@ export function installTimers(native) {
     arm();
     return handle;
   });
-  define('clearInterval', function clearInterval(handle) {
-    const id = intervals.get(handle);
-    if (id === undefined) return;
-    intervals.delete(handle);
-    if (callbacks.delete(id)) N.cancel(id);
-  });
+  define('clearTimeout', function clearTimeout(handle) { clear(handle); });
+  define('clearImmediate', function clearImmediate(handle) { clear(handle); });
+  define('clearInterval', function clearInterval(handle) { clear(handle); });
 }
