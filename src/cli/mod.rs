@@ -89,8 +89,12 @@ pub enum Command {
     /// Run one collection against several environments at once and show them side by side
     #[command(after_help = COMPARE_AFTER_HELP, args_override_self = true)]
     Compare(Box<CompareArgs>),
-    /// Serve a local stand-in for an API: `echo` (postman-echo.com's routes)
+    /// Serve a local stand-in for an API: `echo` (postman-echo.com's routes), `pingone`, …
     Mock(commands::mock::MockArgs),
+    /// Turn a "Run in Postman" link into an environment file (and, with an API key, the collection)
+    Import(commands::import::ImportArgs),
+    /// Run the PingOne workflow library against the built-in PingOne stand-in (no network)
+    Demo(commands::demo::DemoArgs),
 }
 
 /// Parses `args` (without the program name), merges rc files, runs the command.
@@ -114,6 +118,8 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         Command::Run(args) => commands::run::run(*args, switches),
         Command::Compare(args) => commands::compare::run(*args, switches),
         Command::Mock(args) => commands::mock::run(args),
+        Command::Import(args) => commands::import::run(args),
+        Command::Demo(args) => commands::demo::run(args),
     }
 }
 

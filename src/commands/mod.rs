@@ -2,7 +2,9 @@
 //! the library, report, choose the exit code.
 
 pub mod compare;
+pub mod demo;
 pub mod export;
+pub mod import;
 pub mod load;
 pub mod mock;
 pub mod run;

@@ -133,7 +133,11 @@ async fn answer(
 }
 
 /// Reads the whole request; `None` if the body is too large or breaks off.
-async fn read_exchange(req: Request<Incoming>, tap: &HeadTap, info: &ConnInfo) -> Option<Exchange> {
+pub(crate) async fn read_exchange(
+    req: Request<Incoming>,
+    tap: &HeadTap,
+    info: &ConnInfo,
+) -> Option<Exchange> {
     let (parts, body) = req.into_parts();
     let method = parts.method.as_str().to_string();
     let uri_target = parts.uri.to_string();

@@ -20,6 +20,7 @@ mod echo;
 mod head;
 mod http;
 mod log;
+pub mod pingone;
 mod raw;
 mod redirect;
 mod reply;

@@ -223,30 +223,3 @@ fn expect_failures_carry_chai_messages() {
     assert_eq!(err.name, "AssertionError");
     assert_eq!(err.message, "expected { a: 1 } to have property 'b'");
 }
-
-#[test]
-#[ignore = "experiment"]
-#[allow(clippy::print_stderr)]
-fn memory_experiment() {
-    let mut sb = sandbox();
-    let mut scopes = Scopes::default();
-    let resp = crate::http::Response {
-        code: 200,
-        status: "OK".into(),
-        body: bytes::Bytes::from_static(
-            br#"{"args":{"i":"1"},"headers":{"host":"x"},"url":"http://x/get?i=1"}"#,
-        ),
-        ..Default::default()
-    };
-    let code = "const body = pm.response.json();\npm.test('s', () => pm.response.to.have.status(200));\npm.test('a', () => pm.expect(body.args.i).to.be.a('string'));\npm.environment.set('last', body.args.i);";
-    for i in 0..20001 {
-        run_in(&mut sb, Listen::Test, code, &mut scopes, Some(&resp));
-        if i % 5000 == 0 {
-            let m = sb.memory();
-            eprintln!(
-                "{i}: malloc_size={} obj={} str={}",
-                m.malloc_size, m.obj_count, m.str_count
-            );
-        }
-    }
-}

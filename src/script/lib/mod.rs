@@ -4,8 +4,11 @@
 
 pub mod bytes;
 pub mod crypto;
+pub mod html;
+pub mod schema;
 pub mod url;
 pub mod webcrypto;
+pub mod xml;
 
 use rquickjs::{Ctx, Object};
 
@@ -15,5 +18,8 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Re
     crypto::install(ctx, native)?;
     webcrypto::install(ctx, native)?;
     url::install(ctx, native)?;
+    schema::install(ctx, native)?;
+    xml::install(ctx, native)?;
+    html::install(ctx, native)?;
     Ok(())
 }

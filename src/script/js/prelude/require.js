@@ -42,4 +42,6 @@ export function lazyGlobal(name, moduleName, pick) {
 
 export function installRequire() {
   Object.defineProperty(globalThis, 'require', { value: requireModule, writable: true, configurable: true, enumerable: false });
+  // The built-in modules loaded so far (tests check that libraries load lazily).
+  Object.defineProperty(globalThis, '__postie_loaded', { value: () => [...cache.keys()], writable: false, configurable: false, enumerable: false });
 }
