@@ -164,9 +164,6 @@ fn inherited_entities_passes() {
 }
 
 #[test]
-#[ignore = "helper's test scripts assert on `pm.request.to.have.header('Authorization', …)`: \
-            chai-postman on pm.request and auth headers in the test script's pm.request belong \
-            to the pm/runner work; its three requests authenticate (200) today"]
 fn helper_passes() {
     let Some((out, _)) = run_suite("helper.postman_collection.json", &[]) else {
         return;
