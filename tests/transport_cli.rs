@@ -237,20 +237,33 @@ async fn fetched_oauth2_tokens_are_masked() {
         Some(auth),
         "pm.test('sent', () => pm.expect(pm.response.json().args.access_token).to.be.a('string'));",
     );
-    let r = run(col, &["--verbose"], &[]).await;
+    let r = run(col, &["--verbose", "--reporter-json-bodies"], &[]).await;
     assert!(r.out.status.success(), "{}", explain(&r));
     let token = postie::mock::creds::OAUTH2_ACCESS_TOKEN;
     let url = r.report["run"]["executions"][0]["request"]["url"].to_string();
-    assert!(
-        url.contains("access_token") && url.contains("********"),
-        "{url}"
-    );
+    assert!(url.contains("access_token=********"), "{url}");
     assert!(
         !r.report_text.contains(token),
         "the token leaked into the JSON report"
     );
+    // The echoed response body is masked too.
+    let stream = &r.report["run"]["executions"][0]["response"]["stream"]["data"];
+    let body: Vec<u8> = stream
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|b| b.as_u64())
+                .map(|b| b as u8)
+                .collect()
+        })
+        .unwrap_or_default();
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains("\"access_token\":\"********\""), "{body}");
+    // The verbose body is boxed and wrapped; join its lines before looking.
+    let stdout = String::from_utf8_lossy(&r.out.stdout).replace("\n  │ ", "");
+    assert!(stdout.contains("/get?access_token=********"), "{stdout}");
     assert!(
-        !String::from_utf8_lossy(&r.out.stdout).contains(token),
+        !stdout.contains(token),
         "the token leaked into the cli output"
     );
     let sent = echo.log.entries();
