@@ -3,9 +3,9 @@
 //! are read by `commands`.
 
 use super::reporter_flags::ReporterSwitches;
-use super::run_args::{BailModifier, Color, RunArgs};
+use super::run_args::{BailModifier, Color, RetryOn, RunArgs};
 use crate::collection::Variable;
-use crate::http::{ClientCert, HostOverride, HttpOptions};
+use crate::http::{ClientCert, HostOverride, HttpOptions, Retry};
 use crate::output::{ColorChoice, Diagnostic};
 use crate::report::{CliOptions, JsonOptions, JunitOptions, ReporterOptions};
 use crate::run::{Bail, RunOptions};
@@ -104,6 +104,34 @@ pub fn resolve(entry: &str) -> Result<HostOverride, Diagnostic> {
     })
 }
 
+/// `--max-response-size`: bytes, or with a K/M/G suffix (powers of 1024; `KB`, `KiB`, `MB`…
+/// mean the same).
+pub fn size(text: &str) -> Result<u64, Diagnostic> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits);
+    let shift = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches('B')
+        .trim_end_matches('I')
+    {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => 64,
+    };
+    let n: u64 = num.parse().unwrap_or(0);
+    if num.is_empty() || shift == 64 || n == 0 || n.leading_zeros() < shift {
+        return Err(
+            Diagnostic::new(format!("invalid --max-response-size \"{text}\""))
+                .hint("give a number of bytes, optionally with K, M or G, e.g. 100M"),
+        );
+    }
+    Ok(n << shift)
+}
+
 fn millis(v: Option<u64>) -> Option<Duration> {
     v.filter(|ms| *ms > 0).map(Duration::from_millis)
 }
@@ -140,6 +168,17 @@ pub fn run_options(args: &RunArgs, switches: &ReporterSwitches) -> Result<RunOpt
         insecure: args.insecure,
         extra_ca_certs: args.ssl_extra_ca_certs.iter().cloned().collect(),
         client_cert,
+        client_cert_list: args.ssl_client_cert_list.clone(),
+        proxy: args.proxy.clone(),
+        no_proxy: args.no_proxy.clone(),
+        http2: args.http2,
+        retry: Retry {
+            count: args.retry,
+            delay: Duration::from_millis(args.retry_delay),
+            on_5xx: args.retry_on.contains(&RetryOn::Status5xx),
+            on_connection: args.retry_on.contains(&RetryOn::Connection),
+        },
+        max_response_size: size(&args.max_response_size)?,
         request_timeout: millis(args.timeout_request),
         follow_redirects: !args.ignore_redirects,
         host_overrides,
@@ -230,6 +269,15 @@ mod tests {
         );
         assert_eq!(key_value("flag", "--env-var").unwrap().value, "");
         assert!(key_value("=x", "--env-var").is_err());
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(size("100M").unwrap(), 100 * 1024 * 1024);
+        assert_eq!(size("2kb").unwrap(), 2048);
+        assert_eq!(size("1GiB").unwrap(), 1 << 30);
+        assert_eq!(size("123").unwrap(), 123);
+        assert!(size("0").is_err() && size("M").is_err() && size("5T").is_err());
     }
 
     #[test]

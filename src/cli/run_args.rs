@@ -145,7 +145,7 @@ pub struct RunArgs {
     #[arg(long = "ssl-client-cert-list", value_name = "PATH")]
     pub ssl_client_cert_list: Option<PathBuf>,
 
-    /// Client certificate (PEM)
+    /// Client certificate (PEM, or a PKCS#12 .p12/.pfx file with --ssl-client-passphrase)
     #[arg(long = "ssl-client-cert", value_name = "PATH")]
     pub ssl_client_cert: Option<PathBuf>,
 
@@ -153,7 +153,7 @@ pub struct RunArgs {
     #[arg(long = "ssl-client-key", value_name = "PATH")]
     pub ssl_client_key: Option<PathBuf>,
 
-    /// Passphrase of the client key
+    /// Passphrase of the client key (or of the PKCS#12 file)
     #[arg(long = "ssl-client-passphrase", value_name = "PASSPHRASE")]
     pub ssl_client_passphrase: Option<String>,
 
@@ -206,6 +206,60 @@ pub struct RunArgs {
     #[arg(long = "prefer-node-modules", help_heading = "postie extras")]
     pub prefer_node_modules: bool,
 
+    /// Send requests through this proxy, http://[user:password@]host:port (default: the
+    /// HTTP_PROXY/HTTPS_PROXY/ALL_PROXY variables)
+    #[arg(long = "proxy", value_name = "URL", help_heading = "postie extras")]
+    pub proxy: Option<String>,
+
+    /// Hosts to reach without the proxy, comma-separated (default: NO_PROXY)
+    #[arg(
+        long = "no-proxy",
+        value_name = "HOSTS",
+        help_heading = "postie extras"
+    )]
+    pub no_proxy: Option<String>,
+
+    /// Offer HTTP/2 (ALPN over TLS; prior knowledge over plain http)
+    #[arg(long = "http2", help_heading = "postie extras")]
+    pub http2: bool,
+
+    /// Send a request again up to N times when it fails (see --retry-on); scripts run once
+    #[arg(
+        long = "retry",
+        value_name = "N",
+        default_value_t = 0,
+        help_heading = "postie extras"
+    )]
+    pub retry: u32,
+
+    /// Milliseconds to wait between tries
+    #[arg(
+        long = "retry-delay",
+        value_name = "MS",
+        default_value_t = 1000,
+        help_heading = "postie extras"
+    )]
+    pub retry_delay: u64,
+
+    /// What to retry: 5xx (server errors), connection (refused, reset, timed out)
+    #[arg(
+        long = "retry-on",
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "5xx,connection",
+        help_heading = "postie extras"
+    )]
+    pub retry_on: Vec<RetryOn>,
+
+    /// Fail a response whose body is larger than this (bytes; K, M, G suffixes)
+    #[arg(
+        long = "max-response-size",
+        value_name = "SIZE",
+        default_value = "100M",
+        help_heading = "postie extras"
+    )]
+    pub max_response_size: String,
+
     /// Memory limit of the script engine, in MiB
     #[arg(
         long = "script-memory-limit",
@@ -214,6 +268,14 @@ pub struct RunArgs {
         help_heading = "postie extras"
     )]
     pub script_memory_limit: u64,
+}
+
+/// `--retry-on` conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RetryOn {
+    #[value(name = "5xx")]
+    Status5xx,
+    Connection,
 }
 
 /// `--bail` modifiers.

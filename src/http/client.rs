@@ -1,10 +1,12 @@
 //! The run's HTTP client: one per run, holding the TLS configurations, the connection pool and
 //! the cookie jar. Also fetches collection/environment files given as URLs.
 
+use super::auth::flows::Memory;
 use super::connect::Connector;
 use super::cookies::CookieJar;
 use super::error::{HttpError, RequestError};
 use super::prepare::{prepare, Origin};
+use super::proxy::Proxies;
 use super::tls;
 use super::types::HttpOptions;
 use crate::collection::{Behavior, Header, Request};
@@ -15,17 +17,21 @@ pub struct Client {
     pub(crate) connector: Connector,
     pub(crate) jar: CookieJar,
     pub(crate) opts: HttpOptions,
+    /// Digest challenges, OAuth 2.0 tokens and secrets learnt during the run.
+    pub(crate) memory: Memory,
 }
 
 impl Client {
-    /// Builds the client: trusted roots, client certificate, overrides, proxies from the
-    /// environment. Fails on unreadable certificate or key files.
+    /// Builds the client: trusted roots, client certificates, overrides, proxies. Fails on
+    /// unreadable certificate, key or certificate-list files and unusable proxy URLs.
     pub fn new(opts: &HttpOptions) -> Result<Client, HttpError> {
         let tls = tls::build(opts)?;
+        let proxies = Proxies::new(opts)?;
         Ok(Client {
-            connector: Connector::new(tls, opts.host_overrides.clone()),
+            connector: Connector::new(tls, opts.host_overrides.clone(), proxies, opts.http2),
             jar: CookieJar::default(),
             opts: opts.clone(),
+            memory: Memory::default(),
         })
     }
 
@@ -95,5 +101,19 @@ mod tests {
         .unwrap();
         send(client.send(&req));
         send(client.fetch("http://127.0.0.1:1/", &[]));
+        let request = Request::default();
+        let behavior = Behavior::default();
+        let auth = crate::collection::Auth {
+            kind: "ntlm".into(),
+            ..Default::default()
+        };
+        let call = crate::http::Call {
+            url: "http://127.0.0.1:1/",
+            request: &request,
+            auth: Some(&auth),
+            behavior: &behavior,
+            origin: Origin::Item,
+        };
+        send(client.perform(&call));
     }
 }

@@ -15,10 +15,14 @@ pub enum HttpError {
     #[error("could not read the client key \"{path}\": {message}")]
     ClientKey { path: PathBuf, message: String },
     #[error(
-        "the client key \"{0}\" is encrypted; postie cannot decrypt private keys \
-         (decrypt it first, e.g. `openssl pkey -in key.pem -out plain.pem`)"
+        "the client key \"{0}\" is encrypted; give its passphrase with --ssl-client-passphrase \
+         (or `passphrase` in the --ssl-client-cert-list entry)"
     )]
     EncryptedKey(PathBuf),
+    #[error("could not read the client certificate list \"{path}\": {message}")]
+    CertList { path: PathBuf, message: String },
+    #[error("invalid proxy \"{url}\": {message}")]
+    Proxy { url: String, message: String },
     #[error("TLS configuration error: {0}")]
     Tls(String),
     #[error("the cookie jar is not valid tough-cookie JSON: {0}")]
@@ -39,8 +43,15 @@ pub enum RequestError {
     #[error("{0}")]
     InvalidHeader(String),
     /// Auth type this build does not sign.
-    #[error("unsupported auth type `{0}` (postie supports noauth, basic, bearer, apikey)")]
+    #[error("unsupported auth type `{0}` (postie supports {list})", list = super::auth::supported())]
     UnsupportedAuth(String),
+    /// An auth helper could not sign or authenticate (`jwt: invalid algorithm`, a failed OAuth 2.0
+    /// token request).
+    #[error("{0}")]
+    Auth(String),
+    /// A proxy refused the request (`407 Proxy Authentication Required`).
+    #[error("{0}")]
+    Proxy(String),
     /// Connecting failed: `connect ECONNREFUSED 127.0.0.1:1`, `getaddrinfo ENOTFOUND host`.
     #[error("{0}")]
     Connect(String),
@@ -65,6 +76,9 @@ pub enum RequestError {
     /// A body file could not be read (binary `file` bodies).
     #[error("{0}")]
     File(String),
+    /// The last failure of a request tried several times (`--retry`).
+    #[error("{last} (tried {tries} times)")]
+    Retried { tries: u32, last: Box<RequestError> },
     /// `fetch` got a non-2xx answer.
     #[error("{url} answered {code} {reason}")]
     Status {
@@ -95,9 +109,8 @@ mod tests {
             e.to_string(),
             "Exceeded maxRedirects. Probably stuck in a redirect loop http://a/b"
         );
-        assert_eq!(
-            RequestError::UnsupportedAuth("digest".into()).to_string(),
-            "unsupported auth type `digest` (postie supports noauth, basic, bearer, apikey)"
-        );
+        assert!(RequestError::UnsupportedAuth("kerberos".into())
+            .to_string()
+            .starts_with("unsupported auth type `kerberos` (postie supports noauth, basic, "));
     }
 }

@@ -34,6 +34,10 @@ pub struct Policy {
     pub cookies: bool,
     /// Verify TLS certificates (`strictSSL`, else `!insecure`).
     pub strict_ssl: bool,
+    /// `tlsDisabledProtocols` (`TLSv1_2`, `TLSv1_3`, …).
+    pub tls_disabled: Vec<String>,
+    /// `tlsCipherSelection` (OpenSSL or IANA suite names).
+    pub tls_ciphers: Vec<String>,
 }
 
 /// A request ready to go on the wire. Inspectable: tests and `--verbose` read it.
@@ -87,13 +91,7 @@ pub fn prepare(
         .filter(|h| !h.disabled && !h.key.is_empty())
         .map(|h| (h.key.clone(), h.value.clone()))
         .collect();
-    if let Some(a) = auth {
-        sign(a, &mut headers, &mut url)?;
-    }
-    let node = NodeUrl::new(&url, behavior.bool("disableUrlEncoding") == Some(true));
-    node.check()?;
-    let href = node.href();
-    let parsed = node.connect_url()?;
+    let raw_url = behavior.bool("disableUrlEncoding") == Some(true);
     let method = if req.method.is_empty() {
         "GET".to_string()
     } else {
@@ -104,18 +102,29 @@ pub fn prepare(
         && METHODS_WITHOUT_BODY.contains(&method.to_ascii_uppercase().as_str())
         && behavior.bool("disableBodyPruning") != Some(true);
     let mut warnings = Vec::new();
-    let built = match (&req.body, prune) {
-        (Some(b), false) => {
-            let user_ct = find_last(&headers, "content-type").map(|i| headers[i].1.as_str());
-            let ctx = body::Ctx {
-                user_content_type: user_ct,
-                files_allowed: origin == Origin::Item,
-                opts,
-            };
-            body::build(b, &ctx, &mut warnings)
-        }
-        _ => None,
-    };
+    let body = req.body.as_ref().filter(|_| !prune);
+    let user_ct = find_last(&headers, "content-type").map(|i| headers[i].1.clone());
+    let mut built = body.and_then(|b| {
+        let ctx = body::Ctx {
+            user_content_type: user_ct.as_deref(),
+            files_allowed: origin == Origin::Item,
+            opts,
+        };
+        body::build(b, &ctx, &mut warnings)
+    });
+    if let Some(a) = auth {
+        let signed = Signed {
+            method: &method,
+            raw_url,
+            body,
+            user_ct,
+        };
+        sign(a, &signed, &mut url, &mut headers, &mut built)?;
+    }
+    let node = NodeUrl::new(&url, raw_url);
+    node.check()?;
+    let href = node.href();
+    let parsed = node.connect_url()?;
     let mut h = Headers {
         list: headers,
         disabled,
@@ -187,9 +196,24 @@ pub fn prepare(
     })
 }
 
-/// Runs the auth signer on the headers and the URL's enabled query parameters (which it may
-/// replace or extend, as `apikey` in the query does).
-fn sign(a: &Auth, headers: &mut Vec<(String, String)>, url: &mut Url) -> Result<(), RequestError> {
+/// What the auth signer needs besides what it may change.
+struct Signed<'a> {
+    method: &'a str,
+    raw_url: bool,
+    body: Option<&'a crate::collection::Body>,
+    user_ct: Option<String>,
+}
+
+/// Runs the auth signer over the request as built so far: the headers, the URL's enabled query
+/// parameters (which it may replace or extend), the body bytes, and an urlencoded body's
+/// parameters (rebuilt when the signer changed them, as OAuth 1.0 body placement does).
+fn sign(
+    a: &Auth,
+    s: &Signed<'_>,
+    url: &mut Url,
+    headers: &mut Vec<(String, String)>,
+    built: &mut Option<Built>,
+) -> Result<(), RequestError> {
     let mut query = url.query_part().map(|_| {
         url.query
             .iter()
@@ -197,22 +221,66 @@ fn sign(a: &Auth, headers: &mut Vec<(String, String)>, url: &mut Url) -> Result<
             .map(|p| (p.key.clone().unwrap_or_default(), p.value.clone()))
             .collect::<Vec<_>>()
     });
+    let mode = s
+        .body
+        .filter(|b| !b.disabled)
+        .map_or("", |b| b.mode.as_str());
+    let mut form: Option<Vec<(String, String)>> = (mode == "urlencoded").then(|| {
+        s.body
+            .map(|b| {
+                b.urlencoded
+                    .iter()
+                    .filter(|p| !p.disabled)
+                    .map(|p| (p.key.clone(), p.value.clone().unwrap_or_default()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let before = form.clone();
+    let content_type = s.user_ct.clone().or_else(|| match built.as_ref()? {
+        Built::Text { content_type, .. } | Built::File { content_type, .. } => {
+            Some(content_type.to_string())
+        }
+        Built::UrlEncoded(_) => Some("application/x-www-form-urlencoded".to_string()),
+        Built::Multipart(m) => Some(format!("multipart/form-data; boundary={}", m.boundary)),
+        Built::Binary(_) => None,
+    });
     auth::apply(
         a,
         &mut auth::Target {
-            headers,
+            method: s.method,
+            url: &*url,
             query: &mut query,
+            raw_url: s.raw_url,
+            headers,
+            body: built.as_ref().map(|b| &b.bytes()[..]),
+            body_mode: mode,
+            content_type: content_type.as_deref(),
+            form: form.as_mut(),
         },
     )?;
-    url.query = query
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(key, value)| QueryParam {
-            key: Some(key),
-            value,
-            disabled: false,
-        })
-        .collect();
+    if let Some(q) = query {
+        url.query = q
+            .into_iter()
+            .map(|(key, value)| QueryParam {
+                key: Some(key),
+                value,
+                disabled: false,
+            })
+            .collect();
+    }
+    if form != before {
+        let params: Vec<crate::collection::FormParam> = form
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, value)| crate::collection::FormParam {
+                key,
+                value: Some(value),
+                ..Default::default()
+            })
+            .collect();
+        *built = body::urlencoded(&params).map(Built::UrlEncoded);
+    }
     Ok(())
 }
 
@@ -228,6 +296,20 @@ fn policy(b: &Behavior, opts: &HttpOptions) -> Policy {
         remove_referer: b.bool("removeRefererHeaderOnRedirect").unwrap_or(false),
         cookies: b.bool("disableCookies") != Some(true),
         strict_ssl: b.bool("strictSSL").unwrap_or(!opts.insecure),
+        tls_disabled: strings(b, "tlsDisabledProtocols"),
+        tls_ciphers: strings(b, "tlsCipherSelection"),
+    }
+}
+
+/// A behaviour key holding a list of strings (or one string).
+fn strings(b: &Behavior, key: &str) -> Vec<String> {
+    match b.0.get(key) {
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(serde_json::Value::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
     }
 }
 

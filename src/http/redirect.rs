@@ -119,7 +119,7 @@ pub(crate) fn next(
     if !policy.follow_redirects || !(300..400).contains(&code) {
         return None;
     }
-    let location = super::send::header(headers, "location")?;
+    let location = super::wire::header(headers, "location")?;
     Some(resolve(&hop.url, location))
 }
 

@@ -1,23 +1,29 @@
 //! SEND: one round trip per hop on a pooled connection (a stale keep-alive connection is retried
 //! once on a fresh one), the jar's `Cookie` header added per hop, `Set-Cookie` stored per hop,
 //! redirects followed as postman-request follows them ([`super::redirect`]), the body read with
-//! a size limit and decoded.
+//! a size limit and decoded, and the timing phases of the last hop. A handshake that must stay
+//! on one connection (NTLM) passes a [`Pinned`] slot that keeps the connection between calls.
 
 use super::client::Client;
-use super::connect::{Conn, PoolKey};
+use super::connect::{Conn, PoolKey, Sender};
 use super::cookies::CookieJar;
 use super::decode::decode;
+use super::dial::ms;
 use super::error::RequestError;
-use super::prepare::PreparedRequest;
+use super::prepare::{Policy, PreparedRequest};
 use super::redirect::{self, Hop};
 use super::tap::parse_head;
 use super::types::{Exchange, Phases, Response, SentRequest};
-use super::urlenc::{path_set, percent_encode};
-use bytes::{Bytes, BytesMut};
-use http_body_util::{BodyExt, Full};
-use hyper::http::{self, HeaderName, HeaderValue, Method, Uri};
+use super::wire::{build, effective_headers, header, hyper_error, read_body, retryable, within};
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::http;
 use std::time::Instant;
-use tokio::time::{timeout_at, Instant as TokioInstant};
+use tokio::time::Instant as TokioInstant;
+
+/// A connection held between the requests of a handshake.
+pub(crate) type Pinned = Option<(PoolKey, Conn)>;
 
 /// A response before decoding.
 struct Raw {
@@ -26,8 +32,9 @@ struct Raw {
     headers: Vec<(String, String)>,
     body: Bytes,
     version: &'static str,
-    connect_ms: Option<f64>,
-    first_byte_ms: f64,
+    h2: bool,
+    phases: Phases,
+    warning: Option<String>,
 }
 
 fn body_text(body: &Option<Bytes>, summary: &Option<String>) -> Option<String> {
@@ -56,16 +63,27 @@ impl Client {
     /// Sends `req`, following redirects per its policy; returns the last hop's request and the
     /// final response.
     pub async fn send(&self, req: &PreparedRequest) -> Result<Exchange, RequestError> {
+        self.send_pinned(req, None).await
+    }
+
+    /// [`Client::send`], keeping the connection in `pin` (and reusing the one there).
+    pub(crate) async fn send_pinned(
+        &self,
+        req: &PreparedRequest,
+        mut pin: Option<&mut Pinned>,
+    ) -> Result<Exchange, RequestError> {
         let mut hop = Hop::from(req);
         let mut redirects = Vec::new();
+        let mut warnings = Vec::new();
         let mut total = 0.0;
         loop {
             let headers = hop.wire_headers(req.policy.cookies.then_some(&self.jar));
             let started = Instant::now();
             let raw = self
-                .round_trip(&hop, &headers, req.policy.strict_ssl)
+                .round_trip(&hop, &headers, &req.policy, pin.as_deref_mut())
                 .await?;
-            total += started.elapsed().as_secs_f64() * 1000.0;
+            total += ms(started);
+            warnings.extend(raw.warning.clone());
             if req.policy.cookies {
                 let set = raw
                     .headers
@@ -83,92 +101,118 @@ impl Client {
                 hop.follow(raw.code, next, &req.policy);
                 continue;
             }
-            let no_body = hop.method.eq_ignore_ascii_case("HEAD")
-                || raw.code < 200
-                || raw.code == 204
-                || raw.code == 304;
-            let body = if no_body {
-                raw.body
-            } else {
-                let enc = header(&raw.headers, "content-encoding");
-                decode(enc, raw.body, self.opts.max_response_size)?
-            };
-            let status = if raw.reason.is_empty() {
-                http::StatusCode::from_u16(raw.code)
-                    .ok()
-                    .and_then(|s| s.canonical_reason())
-                    .unwrap_or("")
-                    .to_string()
-            } else {
-                raw.reason
-            };
-            return Ok(Exchange {
-                request: SentRequest {
-                    method: hop.method.clone(),
-                    url: hop.href.clone(),
-                    headers,
-                    body: body_text(&hop.body, &req.body_summary),
-                },
-                response: Response {
-                    code: raw.code,
-                    status,
-                    headers: raw.headers,
-                    body,
-                    response_time: total,
-                    phases: Phases {
-                        connect: raw.connect_ms,
-                        first_byte: Some(raw.first_byte_ms),
-                        total,
-                        ..Phases::default()
-                    },
-                    url: hop.href,
-                    http_version: raw.version.to_string(),
-                },
-                redirects,
-            });
+            return self.finish(req, hop, headers, raw, total, redirects, warnings);
         }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        req: &PreparedRequest,
+        hop: Hop,
+        headers: Vec<(String, String)>,
+        raw: Raw,
+        total: f64,
+        redirects: Vec<(u16, String)>,
+        warnings: Vec<String>,
+    ) -> Result<Exchange, RequestError> {
+        let no_body = hop.method.eq_ignore_ascii_case("HEAD")
+            || raw.code < 200
+            || raw.code == 204
+            || raw.code == 304;
+        let body = if no_body {
+            raw.body
+        } else {
+            let enc = header(&raw.headers, "content-encoding");
+            decode(enc, raw.body, self.opts.max_response_size)?
+        };
+        let status = if raw.reason.is_empty() {
+            http::StatusCode::from_u16(raw.code)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("")
+                .to_string()
+        } else {
+            raw.reason
+        };
+        Ok(Exchange {
+            request: SentRequest {
+                method: hop.method.clone(),
+                url: hop.href.clone(),
+                headers: effective_headers(&headers, raw.h2),
+                body: body_text(&hop.body, &req.body_summary),
+            },
+            response: Response {
+                code: raw.code,
+                status,
+                headers: raw.headers,
+                body,
+                response_time: total,
+                phases: Phases {
+                    total,
+                    ..raw.phases
+                },
+                url: hop.href,
+                http_version: raw.version.to_string(),
+            },
+            redirects,
+            retries: 0,
+            warnings,
+        })
     }
 
     async fn round_trip(
         &self,
         hop: &Hop,
         headers: &[(String, String)],
-        strict: bool,
+        policy: &Policy,
+        mut pin: Option<&mut Pinned>,
     ) -> Result<Raw, RequestError> {
+        let https = hop.url.scheme() == "https";
+        let tls = match https {
+            true => Some(self.connector.tls.key(
+                &hop.url,
+                policy.strict_ssl,
+                &policy.tls_disabled,
+                &policy.tls_ciphers,
+            )?),
+            false => None,
+        };
         let key = PoolKey {
-            https: hop.url.scheme() == "https",
+            https,
             host: match hop.url.host() {
                 Some(url::Host::Ipv6(ip)) => ip.to_string(),
                 Some(h) => h.to_string(),
                 None => return Err(RequestError::InvalidUrl(hop.href.clone())),
             },
             port: hop.url.port_or_known_default().unwrap_or(80),
-            strict,
+            tls,
         };
         let deadline = self
             .opts
             .request_timeout
             .filter(|d| !d.is_zero())
             .map(|d| TokioInstant::now() + d);
-        let started = Instant::now();
         for attempt in 0..2 {
-            let (mut conn, connect_ms) = match self.connector.checkout(&key) {
-                Some(c) => (c, None),
-                None => {
-                    let t = Instant::now();
-                    let c = within(deadline, "ETIMEDOUT", self.connector.open(&key)).await??;
-                    (c, Some(t.elapsed().as_secs_f64() * 1000.0))
-                }
+            let mut conn = match self.take_pinned(&key, pin.as_deref_mut()) {
+                Some(c) => c,
+                None => match self.connector.checkout(&key) {
+                    Some(c) => c,
+                    None => within(deadline, "ETIMEDOUT", self.connector.open(&key)).await??,
+                },
             };
             let request = build(hop, headers, &key, &conn)?;
-            if let Ok(mut t) = conn.tap.lock() {
-                t.start();
-                t.send_target(&hop.target);
+            if !conn.is_h2() {
+                if let Ok(mut t) = conn.tap.lock() {
+                    t.start();
+                    t.send_target(&hop.target);
+                }
             }
+            let sent_at = Instant::now();
             let sent = within(
                 deadline,
                 "ESOCKETTIMEDOUT",
-                conn.sender.send_request(request),
+                dispatch(&mut conn.sender, request),
             )
             .await?;
             let resp = match sent {
@@ -176,9 +220,13 @@ impl Client {
                 Err(e) if conn.reused && attempt == 0 && retryable(&e) => continue,
                 Err(e) => return Err(hyper_error(&e)),
             };
-            let first_byte_ms = started.elapsed().as_secs_f64() * 1000.0;
-            let head = conn.tap.lock().ok().and_then(|mut t| t.take_head());
+            let first_byte = ms(sent_at);
+            let head = match conn.is_h2() {
+                true => None,
+                false => conn.tap.lock().ok().and_then(|mut t| t.take_head()),
+            };
             let (parts, body) = resp.into_parts();
+            let download_at = Instant::now();
             let limit = self.opts.max_response_size;
             let body = within(deadline, "ESOCKETTIMEDOUT", read_body(body, limit)).await??;
             let (reason, headers) = match head {
@@ -197,9 +245,31 @@ impl Client {
                         .collect(),
                 ),
             };
-            self.connector.checkin(key, conn);
+            let code = parts.status.as_u16();
+            let opening = conn.opening.take().unwrap_or_default();
+            let phases = Phases {
+                dns: Some(opening.dns),
+                connect: Some(opening.connect),
+                tls: https.then_some(opening.tls.unwrap_or(0.0)),
+                first_byte: Some(first_byte),
+                download: Some(ms(download_at)),
+                total: 0.0,
+            };
+            let warning = match (&conn.via_proxy, code) {
+                (Some(route), 407) => Some(super::proxy::warning_407(route)),
+                _ => None,
+            };
+            let h2 = conn.is_h2();
+            match pin {
+                Some(slot) => {
+                    if let Some((k, old)) = slot.replace((key, conn)) {
+                        self.connector.checkin(k, old);
+                    }
+                }
+                None => self.connector.checkin(key, conn),
+            }
             return Ok(Raw {
-                code: parts.status.as_u16(),
+                code,
                 reason,
                 headers,
                 body,
@@ -208,143 +278,45 @@ impl Client {
                     http::Version::HTTP_2 => "HTTP/2",
                     _ => "HTTP/1.1",
                 },
-                connect_ms,
-                first_byte_ms,
+                h2,
+                phases,
+                warning,
             });
         }
         Err(RequestError::Protocol("socket hang up".to_string()))
     }
-}
 
-async fn within<T>(
-    deadline: Option<TokioInstant>,
-    code: &'static str,
-    fut: impl std::future::Future<Output = T>,
-) -> Result<T, RequestError> {
-    match deadline {
-        Some(d) => timeout_at(d, fut)
-            .await
-            .map_err(|_| RequestError::Timeout(code)),
-        None => Ok(fut.await),
-    }
-}
-
-async fn read_body(mut body: hyper::body::Incoming, limit: u64) -> Result<Bytes, RequestError> {
-    let mut first: Option<Bytes> = None;
-    let mut rest: Option<BytesMut> = None;
-    let mut len = 0u64;
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|e| hyper_error(&e))?;
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        len += data.len() as u64;
-        if len > limit {
-            return Err(RequestError::ResponseTooLarge);
+    /// The pinned connection when it goes where `key` goes and is still usable; a pinned
+    /// connection to elsewhere goes back to the pool.
+    fn take_pinned(&self, key: &PoolKey, pin: Option<&mut Pinned>) -> Option<Conn> {
+        let slot = pin?;
+        let (k, conn) = slot.take()?;
+        if k == *key && conn.usable() {
+            let mut conn = conn;
+            conn.reused = true;
+            return Some(conn);
         }
-        match (&mut first, &mut rest) {
-            (None, _) => first = Some(data),
-            (Some(f), None) => {
-                let mut m = BytesMut::with_capacity(f.len() + data.len());
-                m.extend_from_slice(f);
-                m.extend_from_slice(&data);
-                rest = Some(m);
-            }
-            (Some(_), Some(m)) => m.extend_from_slice(&data),
+        self.connector.checkin(k, conn);
+        None
+    }
+
+    /// Gives a pinned connection back to the pool.
+    pub(crate) fn unpin(&self, pin: Pinned) {
+        if let Some((k, c)) = pin {
+            self.connector.checkin(k, c);
         }
     }
-    Ok(match (first, rest) {
-        (_, Some(m)) => m.freeze(),
-        (Some(f), None) => f,
-        (None, None) => Bytes::new(),
-    })
 }
 
-fn build(
-    hop: &Hop,
-    headers: &[(String, String)],
-    key: &PoolKey,
-    conn: &Conn,
-) -> Result<http::Request<Full<Bytes>>, RequestError> {
-    let method = Method::from_bytes(hop.method.as_bytes())
-        .map_err(|_| RequestError::Protocol(format!("Invalid method: {}", hop.method)))?;
-    let target = if conn.via_proxy.is_some() {
-        let scheme = if key.https { "https" } else { "http" };
-        let host = hop.url.host_str().unwrap_or("");
-        match hop.url.port() {
-            Some(p) => format!("{scheme}://{host}:{p}{}", hop.target),
-            None => format!("{scheme}://{host}{}", hop.target),
-        }
-    } else {
-        hop.target.clone()
-    };
-    let uri = Uri::try_from(target.as_str())
-        .or_else(|_| Uri::try_from(percent_encode(&target, wire_unsafe)))
-        .map_err(|_| RequestError::InvalidUrl(hop.href.clone()))?;
-    let mut req = http::Request::new(Full::new(hop.body.clone().unwrap_or_default()));
-    *req.method_mut() = method;
-    *req.uri_mut() = uri;
-    let map = req.headers_mut();
-    for (k, v) in headers {
-        let name = HeaderName::from_bytes(k.as_bytes()).map_err(|_| {
-            RequestError::InvalidHeader(format!("Header name must be a valid HTTP token [\"{k}\"]"))
-        })?;
-        let value = header_value(v).ok_or_else(|| {
-            RequestError::InvalidHeader(format!("Invalid character in header content [\"{k}\"]"))
-        })?;
-        map.append(name, value);
-    }
-    if let Some(Some(auth)) = &conn.via_proxy {
-        if !map.contains_key(http::header::PROXY_AUTHORIZATION) {
-            map.insert(http::header::PROXY_AUTHORIZATION, auth.clone());
+async fn dispatch(
+    sender: &mut Sender,
+    req: http::Request<Full<Bytes>>,
+) -> Result<http::Response<Incoming>, hyper::Error> {
+    match sender {
+        Sender::H1(s) => s.send_request(req).await,
+        Sender::H2(s) => {
+            s.ready().await?;
+            s.send_request(req).await
         }
     }
-    Ok(req)
-}
-
-/// Bytes a request target cannot carry as they are (used only when `disableUrlEncoding` left
-/// them in).
-fn wire_unsafe(b: u8) -> bool {
-    path_set(b) && b != b'#' && b != b'?' || matches!(b, b'\\' | b'^' | b'|')
-}
-
-/// Header values as Node writes them: characters up to U+00FF as single bytes (latin1).
-fn header_value(v: &str) -> Option<HeaderValue> {
-    if v.is_ascii() {
-        return HeaderValue::from_str(v).ok();
-    }
-    let bytes: Option<Vec<u8>> = v.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect();
-    HeaderValue::from_bytes(&bytes?).ok()
-}
-
-fn retryable(e: &hyper::Error) -> bool {
-    e.is_canceled() || e.is_incomplete_message() || e.is_closed()
-}
-
-fn hyper_error(e: &hyper::Error) -> RequestError {
-    if e.is_incomplete_message() || e.is_canceled() || e.is_closed() {
-        return RequestError::Protocol("socket hang up".to_string());
-    }
-    if e.is_parse() || e.is_parse_status() {
-        return RequestError::Protocol(format!("Parse Error: {e}"));
-    }
-    let mut msg = e.to_string();
-    let mut src = std::error::Error::source(e);
-    while let Some(s) = src {
-        if let Some(io) = s.downcast_ref::<std::io::Error>() {
-            if io.kind() == std::io::ErrorKind::ConnectionReset {
-                return RequestError::Protocol("read ECONNRESET".to_string());
-            }
-        }
-        msg = s.to_string();
-        src = s.source();
-    }
-    RequestError::Protocol(msg)
-}
-
-pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
 }

@@ -1,25 +1,49 @@
-//! TLS client configuration (rustls, ring provider), built once per run: trusted roots are
-//! webpki-roots + the system store + `--ssl-extra-ca-certs`; an optional client certificate;
-//! `-k`/`strictSSL:false` use a verifier that accepts any certificate. Certificate failures are
-//! reported in Node's words (`self-signed certificate`, `certificate has expired`, …).
+//! TLS client configurations (rustls, ring provider). Trusted roots are webpki-roots + the
+//! system store + `--ssl-extra-ca-certs`; `-k`/`strictSSL: false` use a verifier that accepts
+//! any certificate. Client identities come from `--ssl-client-cert-list` (per URL pattern, first
+//! match) and then `--ssl-client-cert` (PEM or PKCS#12). Per request, `tlsDisabledProtocols`
+//! and `tlsCipherSelection` narrow the versions (rustls speaks TLS 1.2 and 1.3 only, so
+//! disabling TLSv1/TLSv1.1 changes nothing) and cipher suites. One configuration is built per
+//! distinct [`TlsKey`] and kept for the run.
 
-use super::error::HttpError;
-use super::types::{ClientCert, HttpOptions};
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use super::certlist::{self, Entry};
+use super::error::{HttpError, RequestError};
+use super::identity::{self, Identity};
+use super::tls_verify::{AcceptAll, NodeVerifier};
+use super::types::HttpOptions;
+use rustls::client::danger::ServerCertVerifier;
 use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::CryptoProvider;
-use rustls::{
-    CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
-};
+use rustls::{ClientConfig, RootCertStore, SupportedCipherSuite};
 use rustls_pki_types::pem::PemObject;
-use rustls_pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls_pki_types::CertificateDer;
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-/// The two client configurations a run needs: verifying and not verifying.
+/// What distinguishes one client configuration from another.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct TlsKey {
+    pub strict: bool,
+    /// Index into the run's client identities.
+    pub identity: Option<usize>,
+    pub tls12: bool,
+    pub tls13: bool,
+    /// Allowed suites (IANA numbers), in preference order; empty: the provider's defaults.
+    pub ciphers: Vec<u16>,
+}
+
+/// The run's TLS material and the configurations built from it so far.
 pub(crate) struct TlsConfigs {
-    pub strict: Arc<ClientConfig>,
-    pub insecure: Arc<ClientConfig>,
+    provider: Arc<CryptoProvider>,
+    strict: Arc<dyn ServerCertVerifier>,
+    insecure: Arc<dyn ServerCertVerifier>,
+    /// The cert list's identities in order, then `--ssl-client-cert`'s.
+    identities: Vec<Identity>,
+    list: Vec<Entry>,
+    single: Option<usize>,
+    alpn: Vec<Vec<u8>>,
+    cache: Mutex<HashMap<TlsKey, Arc<ClientConfig>>>,
 }
 
 pub(crate) fn build(opts: &HttpOptions) -> Result<TlsConfigs, HttpError> {
@@ -31,58 +55,240 @@ pub(crate) fn build(opts: &HttpOptions) -> Result<TlsConfigs, HttpError> {
         let _ = roots.add(cert);
     }
     for path in &opts.extra_ca_certs {
-        for cert in read_certs(path).map_err(|message| HttpError::CaCerts {
+        let ca_err = |message: String| HttpError::CaCerts {
             path: path.clone(),
             message,
-        })? {
-            roots.add(cert).map_err(|e| HttpError::CaCerts {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
+        };
+        for cert in read_certs(path).map_err(ca_err)? {
+            roots.add(cert).map_err(|e| ca_err(e.to_string()))?;
         }
     }
     let webpki = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
         .build()
         .map_err(|e| HttpError::Tls(e.to_string()))?;
-    let identity = match &opts.client_cert {
-        Some(c) => Some(load_identity(c)?),
+    let list = match &opts.client_cert_list {
+        Some(path) => certlist::load(path, &opts.working_dir)?,
+        None => Vec::new(),
+    };
+    let mut identities = Vec::new();
+    for entry in &list {
+        identities.push(identity::load(&entry.cert)?);
+    }
+    let single = match &opts.client_cert {
+        Some(c) => {
+            identities.push(identity::load(c)?);
+            Some(identities.len() - 1)
+        }
         None => None,
     };
-    let strict = config(
-        &provider,
-        Arc::new(NodeVerifier(webpki)),
-        identity.as_ref().map(|(c, k)| (c.clone(), k.clone_key())),
-    )?;
-    let insecure = config(&provider, Arc::new(AcceptAll(provider.clone())), identity)?;
-    Ok(TlsConfigs {
-        strict: Arc::new(strict),
-        insecure: Arc::new(insecure),
-    })
-}
-
-type Identity = (Vec<CertificateDer<'static>>, PrivateKeyDer<'static>);
-
-fn config(
-    provider: &Arc<CryptoProvider>,
-    verifier: Arc<dyn ServerCertVerifier>,
-    identity: Option<Identity>,
-) -> Result<ClientConfig, HttpError> {
-    let builder = ClientConfig::builder_with_provider(provider.clone())
-        .with_safe_default_protocol_versions()
-        .map_err(|e| HttpError::Tls(e.to_string()))?
-        .dangerous()
-        .with_custom_certificate_verifier(verifier);
-    let mut cfg = match identity {
-        Some((certs, key)) => builder
-            .with_client_auth_cert(certs, key)
-            .map_err(|e| HttpError::Tls(e.to_string()))?,
-        None => builder.with_no_client_auth(),
+    let alpn = if opts.http2 {
+        vec![b"h2".to_vec(), b"http/1.1".to_vec()]
+    } else {
+        vec![b"http/1.1".to_vec()]
     };
-    cfg.alpn_protocols = vec![b"http/1.1".to_vec()];
-    Ok(cfg)
+    let configs = TlsConfigs {
+        strict: Arc::new(NodeVerifier(webpki)),
+        insecure: Arc::new(AcceptAll(provider.clone())),
+        provider,
+        identities,
+        list,
+        single,
+        alpn,
+        cache: Mutex::new(HashMap::new()),
+    };
+    // Fail at start-up on identities rustls refuses (key and certificate that do not match).
+    for i in 0..configs.identities.len() {
+        configs
+            .config(&TlsKey {
+                strict: true,
+                identity: Some(i),
+                tls12: true,
+                tls13: true,
+                ciphers: Vec::new(),
+            })
+            .map_err(|e| HttpError::Tls(e.to_string()))?;
+    }
+    Ok(configs)
 }
 
-fn read_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
+impl TlsConfigs {
+    /// The identity for `url`: the first cert-list entry that matches, else the single cert.
+    pub fn identity_for(&self, url: &url::Url) -> Option<usize> {
+        certlist::pick(&self.list, url).or(self.single)
+    }
+
+    /// The key for a request to `url` with the policy's TLS settings.
+    pub fn key(
+        &self,
+        url: &url::Url,
+        strict: bool,
+        disabled: &[String],
+        ciphers: &[String],
+    ) -> Result<TlsKey, RequestError> {
+        let off = |v: &str| {
+            disabled
+                .iter()
+                .any(|d| d.replace('.', "_").eq_ignore_ascii_case(v))
+        };
+        let (mut tls12, mut tls13) = (!off("TLSv1_2"), !off("TLSv1_3"));
+        let suites = pick_suites(&self.provider.cipher_suites, ciphers)?;
+        if !suites.is_empty() {
+            let has = |v13: bool| {
+                self.provider.cipher_suites.iter().any(|s| {
+                    suites.contains(&u16::from(s.suite()))
+                        && matches!(s, SupportedCipherSuite::Tls13(_)) == v13
+                })
+            };
+            tls12 &= has(false);
+            tls13 &= has(true);
+        }
+        if !tls12 && !tls13 {
+            return Err(RequestError::Tls(
+                "no TLS version left: tlsDisabledProtocols and tlsCipherSelection rule out both \
+                 TLS 1.2 and TLS 1.3 (the versions postie speaks)"
+                    .into(),
+            ));
+        }
+        Ok(TlsKey {
+            strict,
+            identity: self.identity_for(url),
+            tls12,
+            tls13,
+            ciphers: suites,
+        })
+    }
+
+    /// The configuration for `key` (built on first use).
+    pub fn config(&self, key: &TlsKey) -> Result<Arc<ClientConfig>, RequestError> {
+        if let Some(c) = self.cache.lock().ok().and_then(|m| m.get(key).cloned()) {
+            return Ok(c);
+        }
+        let mut provider = (*self.provider).clone();
+        if !key.ciphers.is_empty() {
+            provider.cipher_suites = key
+                .ciphers
+                .iter()
+                .filter_map(|n| {
+                    self.provider
+                        .cipher_suites
+                        .iter()
+                        .find(|s| u16::from(s.suite()) == *n)
+                        .copied()
+                })
+                .collect();
+        }
+        let mut versions = Vec::new();
+        if key.tls13 {
+            versions.push(&rustls::version::TLS13);
+        }
+        if key.tls12 {
+            versions.push(&rustls::version::TLS12);
+        }
+        let verifier = if key.strict {
+            self.strict.clone()
+        } else {
+            self.insecure.clone()
+        };
+        let tls = |e: rustls::Error| RequestError::Tls(e.to_string());
+        let builder = ClientConfig::builder_with_provider(Arc::new(provider))
+            .with_protocol_versions(&versions)
+            .map_err(tls)?
+            .dangerous()
+            .with_custom_certificate_verifier(verifier);
+        let mut cfg = match key.identity.and_then(|i| self.identities.get(i)) {
+            Some((certs, k)) => builder
+                .with_client_auth_cert(certs.clone(), k.clone_key())
+                .map_err(tls)?,
+            None => builder.with_no_client_auth(),
+        };
+        cfg.alpn_protocols = self.alpn.clone();
+        let cfg = Arc::new(cfg);
+        if let Ok(mut m) = self.cache.lock() {
+            m.insert(key.clone(), cfg.clone());
+        }
+        Ok(cfg)
+    }
+}
+
+/// OpenSSL names of the suites ring provides, with their IANA names.
+const OPENSSL_NAMES: &[(&str, &str)] = &[
+    ("TLS_AES_128_GCM_SHA256", "TLS13_AES_128_GCM_SHA256"),
+    ("TLS_AES_256_GCM_SHA384", "TLS13_AES_256_GCM_SHA384"),
+    (
+        "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS13_CHACHA20_POLY1305_SHA256",
+    ),
+    (
+        "ECDHE-ECDSA-AES128-GCM-SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+    ),
+    (
+        "ECDHE-ECDSA-AES256-GCM-SHA384",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+    ),
+    (
+        "ECDHE-ECDSA-CHACHA20-POLY1305",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+    ),
+    (
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+    ),
+    (
+        "ECDHE-RSA-AES256-GCM-SHA384",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+    ),
+    (
+        "ECDHE-RSA-CHACHA20-POLY1305",
+        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+    ),
+];
+
+/// The suites `wanted` names (OpenSSL or IANA names; a `:`-separated string also works), in
+/// order; names postie cannot offer are skipped, but naming only such suites is an error.
+fn pick_suites(
+    available: &[SupportedCipherSuite],
+    wanted: &[String],
+) -> Result<Vec<u16>, RequestError> {
+    let names: Vec<&str> = wanted
+        .iter()
+        .flat_map(|w| w.split(':'))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for name in &names {
+        let iana = OPENSSL_NAMES
+            .iter()
+            .find(|(o, _)| o.eq_ignore_ascii_case(name))
+            .map_or(*name, |(_, i)| *i);
+        let found = available.iter().find(|s| {
+            let debug = format!("{:?}", s.suite());
+            debug.eq_ignore_ascii_case(iana)
+                || debug.replace("TLS13_", "TLS_").eq_ignore_ascii_case(iana)
+        });
+        if let Some(s) = found {
+            let n = u16::from(s.suite());
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    if out.is_empty() {
+        let known: Vec<&str> = OPENSSL_NAMES.iter().map(|(o, _)| *o).collect();
+        return Err(RequestError::Tls(format!(
+            "none of the suites in tlsCipherSelection ({}) is available; postie offers {}",
+            names.join(", "),
+            known.join(", ")
+        )));
+    }
+    Ok(out)
+}
+
+pub(crate) fn read_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
     let certs = CertificateDer::pem_file_iter(path)
         .map_err(|e| e.to_string())?
         .collect::<Result<Vec<_>, _>>()
@@ -93,219 +299,34 @@ fn read_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
     Ok(certs)
 }
 
-fn load_identity(c: &ClientCert) -> Result<Identity, HttpError> {
-    let certs = read_certs(&c.cert).map_err(|message| HttpError::ClientCert {
-        path: c.cert.clone(),
-        message,
-    })?;
-    let key_path = c.key.as_ref().unwrap_or(&c.cert);
-    let text = std::fs::read_to_string(key_path).map_err(|e| HttpError::ClientKey {
-        path: key_path.clone(),
-        message: e.to_string(),
-    })?;
-    if text.contains("ENCRYPTED PRIVATE KEY") || text.contains("Proc-Type: 4,ENCRYPTED") {
-        return Err(HttpError::EncryptedKey(key_path.clone()));
-    }
-    let key = PrivateKeyDer::from_pem_slice(text.as_bytes()).map_err(|e| HttpError::ClientKey {
-        path: key_path.clone(),
-        message: e.to_string(),
-    })?;
-    Ok((certs, key))
-}
-
-/// The webpki verifier, with failures renamed to Node's messages.
-#[derive(Debug)]
-struct NodeVerifier(Arc<WebPkiServerVerifier>);
-
-impl ServerCertVerifier for NodeVerifier {
-    fn verify_server_cert(
-        &self,
-        end_entity: &CertificateDer<'_>,
-        intermediates: &[CertificateDer<'_>],
-        server_name: &ServerName<'_>,
-        ocsp: &[u8],
-        now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        self.0
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
-            .map_err(|e| node_error(e, end_entity, intermediates, server_name))
-    }
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls12_signature(message, cert, dss)
-    }
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls13_signature(message, cert, dss)
-    }
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.supported_verify_schemes()
-    }
-}
-
-fn node_error(
-    e: rustls::Error,
-    leaf: &CertificateDer<'_>,
-    chain: &[CertificateDer<'_>],
-    name: &ServerName<'_>,
-) -> rustls::Error {
-    let rustls::Error::InvalidCertificate(ce) = &e else {
-        return e;
-    };
-    let msg = match ce {
-        CertificateError::UnknownIssuer => {
-            if chain.is_empty() && der::self_signed(leaf) {
-                "self-signed certificate"
-            } else if chain.last().is_some_and(|c| der::self_signed(c)) {
-                "self-signed certificate in certificate chain"
-            } else if chain.is_empty() {
-                "unable to verify the first certificate"
-            } else {
-                "unable to get local issuer certificate"
-            }
-        }
-        CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-            "certificate has expired"
-        }
-        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-            "certificate is not yet valid"
-        }
-        CertificateError::Revoked => "certificate revoked",
-        CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-            return rustls::Error::General(format!(
-                "Hostname/IP does not match certificate's altnames: Host: {}. is not in the cert's altnames",
-                name.to_str()
-            ));
-        }
-        _ => return e,
-    };
-    rustls::Error::General(msg.to_string())
-}
-
-/// `-k`: any certificate is accepted (handshake signatures are still checked).
-#[derive(Debug)]
-struct AcceptAll(Arc<CryptoProvider>);
-
-impl ServerCertVerifier for AcceptAll {
-    fn verify_server_cert(
-        &self,
-        _: &CertificateDer<'_>,
-        _: &[CertificateDer<'_>],
-        _: &ServerName<'_>,
-        _: &[u8],
-        _: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.0.signature_verification_algorithms,
-        )
-    }
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.0.signature_verification_algorithms,
-        )
-    }
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.signature_verification_algorithms.supported_schemes()
-    }
-}
-
-/// Just enough DER to compare a certificate's issuer and subject.
-mod der {
-    /// (tag, content, rest)
-    fn tlv(d: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-        let tag = *d.first()?;
-        let first = *d.get(1)? as usize;
-        let (len, hdr) = if first < 0x80 {
-            (first, 2)
-        } else {
-            let n = first & 0x7f;
-            if n == 0 || n > 4 {
-                return None;
-            }
-            let mut len = 0usize;
-            for i in 0..n {
-                len = (len << 8) | *d.get(2 + i)? as usize;
-            }
-            (len, 2 + n)
-        };
-        let end = hdr.checked_add(len)?;
-        Some((tag, d.get(hdr..end)?, d.get(end..)?))
-    }
-
-    fn issuer_subject(cert: &[u8]) -> Option<(&[u8], &[u8])> {
-        let (_, body, _) = tlv(cert)?;
-        let (_, tbs, _) = tlv(body)?;
-        let (tag, _, after_first) = tlv(tbs)?;
-        // With an explicit version the serial comes next; without, the first field was it.
-        let mut rest = if tag == 0xa0 {
-            tlv(after_first)?.2
-        } else {
-            after_first
-        };
-        rest = tlv(rest)?.2; // signature algorithm
-        let (_, issuer, rest) = tlv(rest)?;
-        let rest = tlv(rest)?.2; // validity
-        let (_, subject, _) = tlv(rest)?;
-        Some((issuer, subject))
-    }
-
-    pub(super) fn self_signed(cert: &[u8]) -> bool {
-        issuer_subject(cert).is_some_and(|(i, s)| i == s)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn configs() -> TlsConfigs {
+        build(&HttpOptions::default()).unwrap()
+    }
+
     #[test]
-    fn detects_self_signed() {
-        let key = rcgen::KeyPair::generate().unwrap();
-        let cert = rcgen::CertificateParams::new(vec!["x.test".into()])
-            .unwrap()
-            .self_signed(&key)
+    fn versions_and_suites_narrow() {
+        let c = configs();
+        let url = url::Url::parse("https://a.test/").unwrap();
+        let k = c.key(&url, true, &["TLSv1_3".into()], &[]).unwrap();
+        assert!(k.tls12 && !k.tls13);
+        let k = c
+            .key(&url, true, &[], &["ECDHE-RSA-AES128-GCM-SHA256".into()])
             .unwrap();
-        assert!(super::der::self_signed(cert.der()));
-        let ca_params = {
-            let mut p = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
-            p.distinguished_name
-                .push(rcgen::DnType::CommonName, "Test CA");
-            p.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-            p
-        };
-        let ca_key = rcgen::KeyPair::generate().unwrap();
-        let ca = ca_params.self_signed(&ca_key).unwrap();
-        let issuer = rcgen::Issuer::new(ca_params, ca_key);
-        let leaf = rcgen::CertificateParams::new(vec!["y.test".into()])
-            .unwrap()
-            .signed_by(&key, &issuer)
+        assert!(k.tls12 && !k.tls13 && k.ciphers.len() == 1);
+        let k = c
+            .key(&url, true, &[], &["TLS_AES_256_GCM_SHA384:bogus".into()])
             .unwrap();
-        assert!(super::der::self_signed(ca.der()));
-        assert!(!super::der::self_signed(leaf.der()));
+        assert!(!k.tls12 && k.tls13);
+        assert!(c
+            .key(&url, true, &["TLSv1.2".into(), "TLSv1.3".into()], &[])
+            .is_err());
+        assert!(c.key(&url, true, &[], &["RC4-MD5".into()]).is_err());
+        let cfg = c.config(&k).unwrap();
+        assert_eq!(cfg.alpn_protocols, vec![b"http/1.1".to_vec()]);
+        assert!(Arc::ptr_eq(&cfg, &c.config(&k).unwrap()));
     }
 }

@@ -62,6 +62,10 @@ pub struct Exchange {
     pub response: Response,
     /// Each redirect hop followed: (status code, the `Location` it pointed to).
     pub redirects: Vec<(u16, String)>,
+    /// How many times the request was sent again under `--retry` (0: once).
+    pub retries: u32,
+    /// Things the runner should tell the user on the console (a proxy's 407).
+    pub warnings: Vec<String>,
 }
 
 /// `--connect-to HOST:PORT:HOST2:PORT2` / `--resolve HOST:PORT:ADDR` entries, as curl takes them.
@@ -77,7 +81,32 @@ pub struct HostOverride {
     pub to_port: Option<u16>,
 }
 
-/// A client certificate and key (PEM files), with an optional passphrase.
+/// `--retry N [--retry-delay MS] [--retry-on 5xx,connection]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retry {
+    /// Extra attempts after the first (0: no retries).
+    pub count: u32,
+    /// Wait between attempts.
+    pub delay: Duration,
+    /// Retry when the response status is 500-599.
+    pub on_5xx: bool,
+    /// Retry when connecting or reading fails (refused, reset, timed out, closed early).
+    pub on_connection: bool,
+}
+
+impl Default for Retry {
+    fn default() -> Self {
+        Retry {
+            count: 0,
+            delay: Duration::from_millis(1000),
+            on_5xx: true,
+            on_connection: true,
+        }
+    }
+}
+
+/// A client certificate and key (PEM files; or a PKCS#12 file as `cert`, without `key`), with
+/// an optional passphrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientCert {
     pub cert: PathBuf,
@@ -94,6 +123,17 @@ pub struct HttpOptions {
     pub extra_ca_certs: Vec<PathBuf>,
     /// `--ssl-client-cert/--ssl-client-key/--ssl-client-passphrase`.
     pub client_cert: Option<ClientCert>,
+    /// `--ssl-client-cert-list`: Newman's JSON list of per-URL client certificates (read when
+    /// the client is built; relative paths in it resolve against `working_dir`).
+    pub client_cert_list: Option<PathBuf>,
+    /// `--proxy URL` (`http://user:password@host:port`); `None`: the `*_PROXY` variables.
+    pub proxy: Option<String>,
+    /// `--no-proxy HOSTS`; `None`: the `NO_PROXY` variable.
+    pub no_proxy: Option<String>,
+    /// `--http2`: offer HTTP/2 by ALPN over TLS, speak it with prior knowledge over cleartext.
+    pub http2: bool,
+    /// `--retry`, `--retry-delay`, `--retry-on`.
+    pub retry: Retry,
     /// `--timeout-request`.
     pub request_timeout: Option<Duration>,
     /// `--ignore-redirects` sets this to false.
@@ -121,6 +161,11 @@ impl Default for HttpOptions {
             insecure: false,
             extra_ca_certs: Vec::new(),
             client_cert: None,
+            client_cert_list: None,
+            proxy: None,
+            no_proxy: None,
+            http2: false,
+            retry: Retry::default(),
             request_timeout: None,
             follow_redirects: true,
             max_redirects: 10,

@@ -56,6 +56,8 @@ pub struct ResponseSummary {
     /// The body, only when a reporter asked for bodies (`--reporter-json-bodies`, `--verbose`).
     pub body: Option<bytes::Bytes>,
     pub phases: Option<Phases>,
+    /// Extra tries under `--retry` before this response (0: it came at the first try).
+    pub retries: u32,
 }
 
 /// A request finished (the item's own, or one made by `pm.sendRequest`).

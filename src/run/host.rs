@@ -2,14 +2,13 @@
 //! cookie jar (no variable substitution, as in Newman), and the cookie-jar services.
 
 use crate::collection::{Behavior, Request};
-use crate::http::{self, Client, Exchange, HttpOptions, Origin};
+use crate::http::{self, Client, Exchange, Origin};
 use crate::script::{ErrorInfo, ScriptHost};
 use futures_util::future::LocalBoxFuture;
 use serde_json::Value;
 
 pub struct RunHost<'a> {
     pub client: &'a Client,
-    pub http: &'a HttpOptions,
 }
 
 impl RunHost<'_> {
@@ -18,16 +17,17 @@ impl RunHost<'_> {
             .map_err(|e| ErrorInfo::new("Error", format!("pm.sendRequest: {e}")))?;
         let url = request.url.to_string();
         let auth = request.auth.as_ref().filter(|a| a.kind != "noauth");
-        let prepared = http::prepare(
-            &url,
-            &request,
-            auth,
-            &Behavior::default(),
-            Origin::Script,
-            self.http,
-        )
-        .map_err(|e| e.info())?;
-        self.client.send(&prepared).await.map_err(|e| e.info())
+        let outcome = self
+            .client
+            .perform(&http::Call {
+                url: &url,
+                request: &request,
+                auth,
+                behavior: &Behavior::default(),
+                origin: Origin::Script,
+            })
+            .await;
+        outcome.result.map_err(|e| e.info())
     }
 }
 

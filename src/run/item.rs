@@ -197,55 +197,50 @@ async fn send(
     resolved.auth = auth.clone();
     let url = resolved.url.to_string();
     let behavior = behavior(plan, r);
-    let prepared = http::prepare(
-        &url,
-        &resolved,
-        auth.as_ref(),
-        &behavior,
-        Origin::Item,
-        &plan.opts.http,
-    );
-    let result = match prepared {
-        Ok(p) => {
-            for warning in &p.warnings {
-                let msg = ConsoleMessage {
-                    level: "warn".into(),
-                    messages: vec![inspect_string(warning)],
-                };
-                st.emit(RunEvent::Console {
-                    item: &r.item_ref,
-                    listen: Listen::Prerequest,
-                    message: &msg,
-                });
-            }
-            // Newman reports the request as first sent, also when redirects were followed.
-            let first = p.first_hop(Some(st.client.cookies()));
-            st.client
-                .send(&p)
-                .await
-                .map(|mut x| {
-                    if !x.redirects.is_empty() {
-                        x.request = first;
-                    }
-                    x
-                })
-                .map_err(|e| (sent_request(&p), e.info()))
-        }
-        Err(e) => Err((
-            http::SentRequest {
-                method: resolved.method.clone(),
-                url: url.clone(),
-                ..http::SentRequest::default()
-            },
-            e.info(),
-        )),
-    };
+    // Auth round trips (digest, NTLM, OAuth 2.0 tokens) and --retry happen inside `perform`.
+    let outcome = st
+        .client
+        .perform(&http::Call {
+            url: &url,
+            request: &resolved,
+            auth: auth.as_ref(),
+            behavior: &behavior,
+            origin: Origin::Item,
+        })
+        .await;
+    for warning in &outcome.warnings {
+        let msg = ConsoleMessage {
+            level: "warn".into(),
+            messages: vec![inspect_string(warning)],
+        };
+        st.emit(RunEvent::Console {
+            item: &r.item_ref,
+            listen: Listen::Prerequest,
+            message: &msg,
+        });
+    }
+    let sent = outcome.sent;
+    let result = outcome.result.map_err(|e| (sent, e.info()));
     let cookies = match &result {
         Ok(x) => super::cookies::for_url(st.client.cookies(), &x.response.url),
         Err(_) => Vec::new(),
     };
     let cursor = exec.cursor.clone();
     let exchange = record_request(plan, st, &r.item_ref, &cursor, result, exec, false);
+    // Test scripts see the request as it went out: with the headers auth and the system added
+    // (Newman's `pm.request.to.have.header('Authorization')`, `…('host')`).
+    if let Some(x) = &exchange {
+        resolved.headers = x
+            .request
+            .headers
+            .iter()
+            .map(|(key, value)| crate::collection::Header {
+                key: key.clone(),
+                value: value.clone(),
+                disabled: false,
+            })
+            .collect();
+    }
     Sent {
         resolved,
         exchange,
@@ -264,6 +259,10 @@ pub(super) fn record_request(
     exec: &mut Execution,
     from_script: bool,
 ) -> Option<Exchange> {
+    // OAuth 2.0 tokens fetched by the client are secrets too.
+    for secret in st.client.take_secrets() {
+        st.masker.add_secret(secret);
+    }
     let (mut request, outcome, exchange) = match result {
         Ok(x) => {
             let summary = response_summary(&x, plan.opts.keep_bodies, plan.opts.timings);
@@ -327,20 +326,6 @@ fn inspect_string(text: &str) -> String {
     }
 }
 
-/// What a prepared request would have put on the wire, for reports of a failed send.
-fn sent_request(p: &http::PreparedRequest) -> http::SentRequest {
-    http::SentRequest {
-        method: p.method.clone(),
-        url: p.href.clone(),
-        headers: p.headers.clone(),
-        body: p.body_summary.clone().or_else(|| {
-            p.body
-                .as_ref()
-                .map(|b| String::from_utf8_lossy(b).into_owned())
-        }),
-    }
-}
-
 fn response_summary(x: &Exchange, keep_body: bool, timings: bool) -> ResponseSummary {
     let r = &x.response;
     ResponseSummary {
@@ -351,6 +336,7 @@ fn response_summary(x: &Exchange, keep_body: bool, timings: bool) -> ResponseSum
         response_size: r.body.len(),
         body: keep_body.then(|| r.body.clone()),
         phases: timings.then(|| r.phases.clone()),
+        retries: x.retries,
     }
 }
 

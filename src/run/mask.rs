@@ -1,7 +1,7 @@
 //! Keeps secrets out of reports: Authorization, Proxy-Authorization and cookie header values,
-//! and the values of secret-typed variables (in URLs, headers, bodies, assertion names, error
-//! messages, console messages and the final scopes), are replaced before events leave the run
-//! (unless `--reporter-show-secrets`).
+//! and the values of secret-typed variables and of tokens the client fetched (OAuth 2.0) — in
+//! URLs, headers, bodies, assertion names, error messages, console messages and the final
+//! scopes — are replaced before events leave the run (unless `--reporter-show-secrets`).
 
 use super::summary::FinalScopes;
 use crate::http::SentRequest;
@@ -25,6 +25,8 @@ const SECRET_HEADERS: [&str; 4] = [
 pub struct Masker {
     enabled: bool,
     values: Vec<String>,
+    /// Secrets learnt during the run that are not variables (fetched OAuth 2.0 tokens).
+    extra: Vec<String>,
 }
 
 impl Masker {
@@ -32,7 +34,20 @@ impl Masker {
         Masker {
             enabled,
             values: Vec::new(),
+            extra: Vec::new(),
         }
+    }
+
+    /// Adds a secret that is not a variable (a fetched token); kept across [`Masker::refresh`].
+    pub fn add_secret(&mut self, value: String) {
+        if !self.enabled || value.chars().count() < 4 || self.extra.contains(&value) {
+            return;
+        }
+        if !self.values.contains(&value) {
+            self.values.push(value.clone());
+            self.values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        }
+        self.extra.push(value);
     }
 
     /// Re-reads the secret-typed variables of the scopes (after scripts may have set some).
@@ -41,6 +56,7 @@ impl Masker {
             return;
         }
         self.values.clear();
+        self.values.extend(self.extra.iter().cloned());
         for scope in [
             &scopes.environment,
             &scopes.globals,
@@ -191,6 +207,19 @@ mod tests {
         assert_eq!(req.headers[0].1, MASK);
         assert_eq!(req.headers[1].1, MASK);
         assert_eq!(req.headers[2].1, "*/*");
+    }
+
+    #[test]
+    fn added_secrets_survive_refresh() {
+        let mut m = Masker::new(true);
+        m.add_secret("fetched-token-123".into());
+        m.refresh(&Scopes::default());
+        assert_eq!(
+            m.text("?access_token=fetched-token-123"),
+            "?access_token=********"
+        );
+        m.add_secret("abc".into());
+        assert_eq!(m.text("abc"), "abc");
     }
 
     #[test]

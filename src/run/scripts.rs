@@ -60,10 +60,7 @@ pub(super) async fn run_phase(
         let Some(sandbox) = st.sandbox.as_mut() else {
             return;
         };
-        let host = RunHost {
-            client: &st.client,
-            http: &plan.opts.http,
-        };
+        let host = RunHost { client: &st.client };
         let input = ScriptInput {
             listen: phase.listen,
             code,

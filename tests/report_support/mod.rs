@@ -99,6 +99,7 @@ fn response(code: u16, status: &str, body: &str, time: f64, shape: Shape) -> Res
             download: Some(1.0),
             total: time,
         }),
+        retries: 0,
     }
 }
 

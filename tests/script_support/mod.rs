@@ -360,6 +360,7 @@ async fn send(request: Value) -> Result<Exchange, ErrorInfo> {
             ..Response::default()
         },
         redirects: Vec::new(),
+        ..Exchange::default()
     })
 }
 

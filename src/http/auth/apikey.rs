@@ -24,31 +24,22 @@ pub(super) fn sign(auth: &Auth, target: &mut Target<'_>) -> Result<(), RequestEr
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::test_target::{auth, Parts};
     use serde_json::json;
-
-    fn auth(key: &str, value: &str, place: &str) -> Auth {
-        let mut a = Auth {
-            kind: "apikey".into(),
-            ..Auth::default()
-        };
-        a.params.insert("key".into(), json!(key));
-        a.params.insert("value".into(), json!(value));
-        a.params.insert("in".into(), json!(place));
-        a
-    }
 
     #[test]
     fn header_and_query() {
-        let mut h = vec![("x-api-key".to_string(), "old".to_string())];
-        let mut q = Some(vec![("k".to_string(), Some("old".to_string()))]);
-        let mut t = Target {
-            headers: &mut h,
-            query: &mut q,
+        let mut p = Parts::new("GET", "http://x/?k=old");
+        p.headers.push(("x-api-key".into(), "old".into()));
+        let a = |k: &str, v: &str, place: &str| {
+            auth(
+                "apikey",
+                &[("key", json!(k)), ("value", json!(v)), ("in", json!(place))],
+            )
         };
-        sign(&auth("X-Api-Key", "v", "header"), &mut t).unwrap();
-        sign(&auth("k", "new", "query"), &mut t).unwrap();
-        assert_eq!(h, vec![("X-Api-Key".into(), "v".into())]);
-        assert_eq!(q, Some(vec![("k".into(), Some("new".into()))]));
+        p.sign(&a("X-Api-Key", "v", "header")).unwrap();
+        p.sign(&a("k", "new", "query")).unwrap();
+        assert_eq!(p.headers, vec![("X-Api-Key".into(), "v".into())]);
+        assert_eq!(p.href(), "http://x/?k=new");
     }
 }

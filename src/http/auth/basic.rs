@@ -23,29 +23,20 @@ pub(crate) fn header_value(user: &str, pass: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::test_target::{auth, Parts};
     use serde_json::json;
 
     #[test]
     fn replaces_authorization() {
-        let mut auth = Auth {
-            kind: "basic".into(),
-            ..Auth::default()
-        };
-        auth.params.insert("username".into(), json!("user"));
-        auth.params.insert("password".into(), json!("pass"));
-        let mut h = vec![("authorization".to_string(), "x".to_string())];
-        let mut q = None;
-        sign(
-            &auth,
-            &mut Target {
-                headers: &mut h,
-                query: &mut q,
-            },
-        )
-        .unwrap();
+        let mut p = Parts::new("GET", "http://x/");
+        p.headers.push(("authorization".into(), "x".into()));
+        let a = auth(
+            "basic",
+            &[("username", json!("user")), ("password", json!("pass"))],
+        );
+        p.sign(&a).unwrap();
         assert_eq!(
-            h,
+            p.headers,
             vec![("Authorization".into(), "Basic dXNlcjpwYXNz".into())]
         );
     }

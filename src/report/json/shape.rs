@@ -184,6 +184,16 @@ pub struct ResponseJson<'a> {
     cookie: [(); 0],
     response_time: f64,
     response_size: usize,
+    /// With `--verbose`: the phases as postman-collection's `timingPhases` names them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timing_phases: Option<Value>,
+    /// With `--retry`: how many times the request was sent again (left out when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    retries: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl<'a> ResponseJson<'a> {
@@ -197,6 +207,17 @@ impl<'a> ResponseJson<'a> {
             cookie: [],
             response_time: response.response_time,
             response_size: response.response_size,
+            timing_phases: response.phases.as_ref().map(|p| {
+                json!({
+                    "dns": p.dns,
+                    "tcp": p.connect,
+                    "secureHandshake": p.tls,
+                    "firstByte": p.first_byte,
+                    "download": p.download,
+                    "total": p.total,
+                })
+            }),
+            retries: response.retries,
         }
     }
 }
