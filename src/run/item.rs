@@ -8,7 +8,7 @@ use super::select::Runnable;
 use super::summary::{Abort, Execution, Failure, FailureAt};
 use crate::collection::{Auth, Behavior, Event, Request};
 use crate::http::{self, Exchange, Origin};
-use crate::script::{ConsoleMessage, ErrorInfo, Listen, NextRequest};
+use crate::script::{ConsoleMessage, ErrorInfo, Listen, NextRequest, RequestSource};
 use crate::vars;
 use serde_json::Value;
 
@@ -98,10 +98,25 @@ pub(super) async fn run_item(
     let failures_before = st.failures.len();
     st.tally.stats.prerequests.total += 1;
     let pre = scripts(plan, r, Listen::Prerequest);
-    let mut request_json = (!pre.is_empty()).then(|| r.item.request.to_json());
+    // `pm.request` is built only if a script reads it (most never do).
+    let mut request_json = Value::Null;
     let mut phase = Phase::new(&mut exec, Listen::Prerequest);
-    if let Some(json) = request_json.as_mut() {
-        run_phase(plan, st, r, &pre, json, None, Vec::new(), &mut phase).await;
+    if !pre.is_empty() {
+        let item_request = std::rc::Rc::new(r.item.request.clone());
+        let source: RequestSource = std::rc::Rc::new(move || item_request.to_json());
+        let json = &mut request_json;
+        run_phase(
+            plan,
+            st,
+            r,
+            &pre,
+            json,
+            source,
+            None,
+            Vec::new(),
+            &mut phase,
+        )
+        .await;
     }
     let Phase {
         next,
@@ -114,9 +129,9 @@ pub(super) async fn run_item(
         exec.skipped = skipped;
         return finish(plan, st, exec, next, failures_before, abort);
     }
-    let mutated = match (changed, &request_json) {
-        (true, Some(json)) => Request::from_json(json).ok(),
-        _ => None,
+    let mutated = match changed {
+        true => Request::from_json(&request_json).ok(),
+        false => None,
     };
     let request = mutated.as_ref().unwrap_or(&r.item.request);
     let sent = send(plan, st, r, request, &mut exec).await;
@@ -125,15 +140,21 @@ pub(super) async fn run_item(
     let mut outcome_next = next;
     let mut abort = None;
     if !tests.is_empty() {
-        let mut json = sent.resolved.to_json();
-        if let Some(x) = &sent.exchange {
-            as_sent(&mut json, &x.request);
-        }
+        let resolved = std::rc::Rc::new(sent.resolved);
+        let as_sent_request = sent.exchange.as_ref().map(|x| x.request.clone());
+        let source: RequestSource = std::rc::Rc::new(move || {
+            let mut json = resolved.to_json();
+            if let Some(sent) = &as_sent_request {
+                as_sent(&mut json, sent);
+            }
+            json
+        });
+        let mut json = Value::Null;
         let cookies = sent.cookies;
         let mut phase = Phase::new(&mut exec, Listen::Test);
         let response = sent.exchange.as_ref().map(|x| &x.response);
         run_phase(
-            plan, st, r, &tests, &mut json, response, cookies, &mut phase,
+            plan, st, r, &tests, &mut json, source, response, cookies, &mut phase,
         )
         .await;
         if phase.next.is_some() {

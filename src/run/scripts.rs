@@ -9,7 +9,8 @@ use super::select::Runnable;
 use super::summary::{Abort, Execution, Failure, FailureAt};
 use crate::http::Response;
 use crate::script::{
-    ErrorInfo, Listen, NextRequest, ScriptEvent, ScriptInfo, ScriptInput, ScriptOutcome,
+    ErrorInfo, Listen, NextRequest, RequestSource, ScriptEvent, ScriptInfo, ScriptInput,
+    ScriptOutcome,
 };
 use serde_json::Value;
 
@@ -44,6 +45,7 @@ pub(super) async fn run_phase(
     r: &Runnable<'_>,
     scripts: &[(&str, &str)],
     request: &mut Value,
+    source: RequestSource,
     response: Option<&Response>,
     cookies: Vec<Value>,
     phase: &mut Phase<'_>,
@@ -60,6 +62,9 @@ pub(super) async fn run_phase(
         let Some(sandbox) = st.sandbox.as_mut() else {
             return;
         };
+        if request.is_null() {
+            sandbox.set_request_source(source.clone());
+        }
         let host = RunHost { client: &st.client };
         let input = ScriptInput {
             listen: phase.listen,

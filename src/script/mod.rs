@@ -20,7 +20,7 @@ pub use engine::{EngineError, EngineLimits};
 pub use host::{NoHost, ScriptHost};
 pub use outcome::{AssertionResult, ConsoleMessage, ErrorInfo, Listen};
 pub use sandbox::{Sandbox, SandboxOptions, ScriptFailure, ScriptInput, ScriptOutcome};
-pub use state::{NextRequest, ScriptEvent, ScriptInfo};
+pub use state::{NextRequest, RequestSource, ScriptEvent, ScriptInfo};
 
 #[cfg(test)]
 mod sandbox_tests;

@@ -88,6 +88,8 @@ pub struct Sandbox {
     compiled: [HashMap<String, Persistent<Function<'static>>>; 2],
     state: Rc<RefCell<State>>,
     timeout: Option<Duration>,
+    /// For the next `run`: builds `pm.request` lazily when the input's request is `null`.
+    request_source: Option<super::state::RequestSource>,
     engine: Engine,
 }
 
@@ -117,8 +119,16 @@ impl Sandbox {
             engine,
             state,
             timeout: opts.timeout,
+            request_source: None,
             compiled: [HashMap::new(), HashMap::new()],
         })
+    }
+
+    /// For the next [`run`](Self::run) only: when its input's request is `null`, `pm.request` is
+    /// built by `source` the first time the script (or a legacy global) reads it, so scripts that
+    /// never look at the request do not pay for its JSON.
+    pub fn set_request_source(&mut self, source: super::state::RequestSource) {
+        self.request_source = Some(source);
     }
 
     /// Runs one script to completion (its async work included) and returns what it did.
@@ -138,6 +148,7 @@ impl Sandbox {
                 listen: Some(listen),
                 scopes: take(scopes),
                 request: take(request),
+                request_source: self.request_source.take(),
                 response: response.cloned(),
                 cookies,
                 info,

@@ -52,11 +52,16 @@ pub enum Op {
     Host(String, Value),
 }
 
+/// Builds the request JSON a script sees, when it first asks for it.
+pub type RequestSource = std::rc::Rc<dyn Fn() -> Value>;
+
 #[derive(Default)]
 pub(crate) struct State {
     pub listen: Option<Listen>,
     pub scopes: Scopes,
     pub request: Value,
+    /// Builds `request` on first use when the runner gave `null` (most scripts never look).
+    pub request_source: Option<RequestSource>,
     pub response: Option<Response>,
     /// Cookies of the response's URL (`pm.cookies`), as the runner gave them.
     pub cookies: Vec<Value>,

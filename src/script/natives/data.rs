@@ -16,7 +16,13 @@ pub(super) fn install<'js>(
     obj.set(
         "request",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>| {
-            to_js(&ctx, &s.borrow().request)
+            let mut st = s.borrow_mut();
+            if st.request.is_null() {
+                if let Some(source) = st.request_source.take() {
+                    st.request = source();
+                }
+            }
+            to_js(&ctx, &st.request)
         })?,
     )?;
     let s = state.clone();

@@ -40,15 +40,30 @@ export const isRequest = (value) => isKind(value, 'Request');
 
 const check = (value) => new Assertion(value);
 
+// The member checks below run the full chai assertion (for its exact failure message) only when
+// the quick test says it would fail: a passing check costs a property read, not an Assertion.
+function requireResponse(obj) {
+  if (!isResponse(obj)) check(obj).to.be.postmanResponse;
+}
+
+function requireRequestOrResponse(obj) {
+  if (!isResponse(obj) && !isRequest(obj)) check(obj).to.be.postmanRequestOrResponse;
+}
+
+function requireProperty(obj, name) {
+  if (obj === null || obj === undefined || !(name in Object(obj))) check(obj).to.have.property(name);
+}
+
 function requireCode(assertion) {
-  check(assertion._obj).to.be.postmanResponse;
-  check(assertion._obj).to.have.property('code');
-  check(assertion._obj.code).to.be.a('number');
+  const obj = assertion._obj;
+  requireResponse(obj);
+  requireProperty(obj, 'code');
+  if (typeof obj.code !== 'number') check(obj.code).to.be.a('number');
 }
 
 function requireFunction(obj, name) {
-  check(obj).to.have.property(name);
-  check(obj[name]).to.be.a('function');
+  requireProperty(obj, name);
+  if (typeof obj[name] !== 'function') check(obj[name]).to.be.a('function');
 }
 
 // The first line of a JSON parse error ('Unexpected token ...'), or `Name: message`.
@@ -124,7 +139,7 @@ export function statusCode(code) {
 }
 
 export function statusReason(reason) {
-  check(this._obj).to.be.postmanResponse;
+  requireResponse(this._obj);
   requireFunction(this._obj, 'reason');
   const wanted = String(reason);
   this.assert(
@@ -161,7 +176,7 @@ function assertReasonAndCode(assertion, wantedReason, wantedCode) {
 export const statusNameProperties = Object.keys(STATUS_NAMES).map((name) => [
   name,
   function () {
-    check(this._obj).to.be.postmanResponse;
+    requireResponse(this._obj);
     assertReasonAndCode(this, STATUS_NAMES[name].name.toUpperCase(), STATUS_NAMES[name].code);
   },
 ]);
@@ -176,10 +191,10 @@ export function ok() {
 }
 
 export function status(codeOrReason) {
-  check(this._obj).to.be.postmanResponse;
+  requireResponse(this._obj);
   if (isNumber(codeOrReason)) {
-    check(this._obj).to.have.property('code');
-    check(this._obj.code).to.be.a('number');
+    requireProperty(this._obj, 'code');
+    if (typeof this._obj.code !== 'number') check(this._obj.code).to.be.a('number');
     assertCode(this, Number(codeOrReason));
     return;
   }
@@ -201,8 +216,8 @@ function headerValue(headers, key) {
 }
 
 export function header(headerKey, value) {
-  check(this._obj).to.be.postmanRequestOrResponse;
-  check(this._obj).to.have.property('headers');
+  requireRequestOrResponse(this._obj);
+  requireProperty(this._obj, 'headers');
   const kind = isRequest(this._obj) ? 'request' : 'response';
   const key = String(headerKey);
   const present = this._obj.headers.has(headerKey);
@@ -233,13 +248,13 @@ function assertHasBody(assertion, text) {
 }
 
 export function withBody() {
-  check(this._obj).to.be.postmanResponse;
+  requireResponse(this._obj);
   requireFunction(this._obj, 'text');
   assertHasBody(this, this._obj.text());
 }
 
 export function json() {
-  check(this._obj).to.be.postmanResponse;
+  requireResponse(this._obj);
   requireFunction(this._obj, 'json');
   let parseError;
   try {
@@ -255,7 +270,7 @@ export function json() {
 }
 
 export function body(content) {
-  check(this._obj).to.be.postmanResponse;
+  requireResponse(this._obj);
   if (isPlainObject(content)) {
     requireFunction(this._obj, 'json');
     let data;
@@ -299,7 +314,7 @@ export function body(content) {
 }
 
 export function jsonBody(path, value) {
-  check(this._obj).to.be.postmanResponse;
+  requireResponse(this._obj);
   requireFunction(this._obj, 'json');
   let data;
   let parseError;
@@ -357,8 +372,8 @@ export function responseTime(value) {
 }
 
 export function responseTimeChain() {
-  check(this._obj).to.be.postmanResponse;
-  check(this._obj).to.have.property('responseTime');
+  requireResponse(this._obj);
+  requireProperty(this._obj, 'responseTime');
   flag(this, 'number', this._obj.responseTime);
   this._obj = get(this._obj, 'responseTime');
 }
@@ -384,7 +399,7 @@ export function responseSize(value) {
 }
 
 export function responseSizeChain() {
-  check(this._obj).to.be.postmanResponse;
+  requireResponse(this._obj);
   requireFunction(this._obj, 'size');
   const size = this._obj.size();
   const total = (size.header || 0) + (size.body || 0);
