@@ -7,13 +7,8 @@ const hasOwnProp = Object.prototype.hasOwnProperty;
 
 export const hasOwn = (o, k) => o != null && hasOwnProp.call(o, k);
 export const classOf = (v) => toStr.call(v);
-export const isString = (v) => typeof v === 'string';
-export const isNumber = (v) => typeof v === 'number';
-export const isFunction = (v) => typeof v === 'function';
 export const isRegExp = (v) => classOf(v) === '[object RegExp]';
-export const isDate = (v) => classOf(v) === '[object Date]';
 export const isArray = Array.isArray;
-export const isDefined = (v) => v !== undefined;
 
 /** An object literal (or one whose constructor is Object), as sugar's `Object.isObject`. */
 export function isPlainObject(v) {
@@ -32,9 +27,6 @@ export function define(target, methods) {
     Object.defineProperty(target, name, { value: methods[name], writable: true, configurable: true, enumerable: false });
   }
 }
-
-/** A number argument or its default. */
-export const num = (v, dflt) => (typeof v === 'number' && !Number.isNaN(v) ? v : dflt);
 
 /** sugar's `Object.equal`: "egal" deep equality (0 !== -0, NaN equals NaN, plain objects and
  * arrays compared by own keys, dates by time, regexps by text; other objects by identity). */
@@ -131,26 +123,26 @@ export function flatArgs(args) {
   return out;
 }
 
-/** A key for an element in "unique"-style operations: deep values stay distinct by egal. */
+const NEGATIVE_ZERO = Symbol('-0');
+
+/** The elements of `list` without repeats (egal: deep for arrays and objects, NaN once, 0 and
+ * -0 apart), compared by `map(el)` when given. */
 export function uniqueBy(list, map) {
   const out = [];
-  const seen = [];
-  const prim = new Set();
+  const objects = [];
+  const primitives = new Set();
   for (let i = 0; i < list.length; i++) {
     const el = list[i];
     const key = map ? map(el, i, list) : el;
-    if (key === null || typeof key !== 'object') {
-      const tag = typeof key === 'number' && key === 0 && 1 / key < 0 ? '-0' : key;
-      if (prim.has(tag) || (typeof key === 'number' && key !== key && prim.has('NaN'))) continue;
-      prim.add(typeof key === 'number' && key !== key ? 'NaN' : tag);
+    if (key !== null && typeof key === 'object') {
+      if (objects.some((seen) => equal(seen, key))) continue;
+      objects.push(key);
     } else {
-      if (seen.some((s) => equal(s, key))) continue;
-      seen.push(key);
+      const tag = key === 0 && 1 / key < 0 ? NEGATIVE_ZERO : key;
+      if (primitives.has(tag)) continue;
+      primitives.add(tag);
     }
     out.push(el);
   }
   return out;
 }
-
-/** `this` of a String method as a primitive string. */
-export const str = (s) => String(s);
