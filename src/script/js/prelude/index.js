@@ -5,6 +5,7 @@ import { installTimers, resetTimers, deliver } from './timers.js';
 import { beginScript, endScript } from './script.js';
 import { installRequire } from './require.js';
 import { installLibraries } from '../lib/globals.js';
+import { installSugar } from './sugar.js';
 
 const N = globalThis.__postie;
 
@@ -12,6 +13,7 @@ installConsole(N);
 installTimers(N);
 installRequire();
 installLibraries();
+installSugar();
 
 Object.defineProperty(globalThis, '__postie', { value: N, enumerable: false, writable: false, configurable: false });
 
