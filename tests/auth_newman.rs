@@ -120,8 +120,6 @@ fn echo_v2_auth_requests_authenticate() {
 }
 
 #[test]
-#[ignore = "echo-v2's scripts need legacy sandbox globals (`String.prototype.has`, `responseBody.has`) \
-            that the script module is still adding; its auth requests are covered above"]
 fn echo_v2_passes() {
     let Some((out, _)) = run_suite("echo-v2.postman_collection.json", &[]) else {
         return;
