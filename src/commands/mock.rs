@@ -81,12 +81,18 @@ pub fn run(args: MockArgs) -> ExitCode {
         let server = async {
             match kind {
                 Some(kind) => {
-                    mock::serve(kind, listener, MockOptions::default(), RequestLog::new()).await
+                    mock::serve(
+                        kind,
+                        listener,
+                        MockOptions::default(),
+                        RequestLog::bounded(1000),
+                    )
+                    .await
                 }
                 None => {
                     let config = PingOneConfig::default();
                     out.raw_out(&pingone_banner(addr, &config));
-                    let log = RequestLog::new();
+                    let log = RequestLog::bounded(1000);
                     mock::pingone::serve_pingone(listener, MockOptions::default(), config, log)
                         .await
                 }

@@ -49,12 +49,23 @@ impl RecordedRequest {
 #[derive(Clone, Debug, Default)]
 pub struct RequestLog {
     entries: Arc<Mutex<Vec<RecordedRequest>>>,
+    /// Keep at most this many (the newest); `None`: all (tests).
+    limit: Option<usize>,
 }
 
 impl RequestLog {
-    /// An empty log.
+    /// An empty log that keeps every request (for tests).
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A log that keeps only the newest `limit` requests: for long-running servers
+    /// (`postie mock …`), whose memory must not grow with the requests they serve.
+    pub fn bounded(limit: usize) -> Self {
+        RequestLog {
+            entries: Arc::default(),
+            limit: Some(limit),
+        }
     }
 
     /// A copy of every recorded request, oldest first.
@@ -83,7 +94,16 @@ impl RequestLog {
     }
 
     pub(crate) fn record(&self, request: RecordedRequest) {
-        self.lock().push(request);
+        let mut entries = self.lock();
+        if let Some(limit) = self.limit {
+            if entries.len() >= limit {
+                // Drop the older half at once, so recording stays O(1) amortised.
+                let keep = limit / 2;
+                let drop = entries.len() - keep;
+                entries.drain(..drop);
+            }
+        }
+        entries.push(request);
     }
 
     fn lock(&self) -> MutexGuard<'_, Vec<RecordedRequest>> {
@@ -105,6 +125,16 @@ mod tests {
             tls: false,
             sni: None,
         }
+    }
+
+    #[test]
+    fn a_bounded_log_keeps_the_newest() {
+        let log = RequestLog::bounded(4);
+        for m in ["A", "B", "C", "D", "E"] {
+            log.record(request(m));
+        }
+        let methods: Vec<String> = log.entries().into_iter().map(|r| r.method).collect();
+        assert_eq!(methods, vec!["C", "D", "E"]);
     }
 
     #[test]

@@ -52,10 +52,8 @@ export function transferFlags(from, to, includeAll) {
 // A new Assertion with a copy of `from`'s flags (the result of every chain step).
 export function derive(from) {
   const next = Object.create(Assertion.prototype);
-  const flags = Object.create(null);
-  const source = from.__flags;
-  for (const key in source) flags[key] = source[key];
-  next.__flags = flags;
+  // Object.assign copies in native code: much cheaper than a for-in loop in QuickJS.
+  next.__flags = Object.assign(Object.create(null), from.__flags);
   return next;
 }
 
