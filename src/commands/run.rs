@@ -16,30 +16,7 @@ use std::process::ExitCode;
 pub fn run(args: RunArgs, switches: ReporterSwitches) -> ExitCode {
     let out = Output::new(color_choice(args.color));
     let suppress = args.suppress_exit_code;
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            out.error(&Diagnostic::new(format!(
-                "could not start the async runtime: {e}"
-            )));
-            return ExitCode::from(1);
-        }
-    };
-    let failed = match rt.block_on(execute(args, switches, out)) {
-        Ok(failed) => failed,
-        Err(diag) => {
-            out.error(&diag);
-            true
-        }
-    };
-    if failed && !suppress {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    super::run_to_exit(out, suppress, execute(args, switches, out))
 }
 
 /// Forwards events to the reporters, keeping the first write error.

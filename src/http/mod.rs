@@ -31,7 +31,7 @@ mod prepare;
 mod proxy;
 mod redirect;
 mod send;
-mod stream;
+pub(crate) mod stream;
 mod tap;
 mod tls;
 mod tls_verify;

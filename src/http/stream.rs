@@ -1,4 +1,5 @@
-//! The byte stream under a connection: plain TCP or TLS over TCP.
+//! The byte stream under a connection: plain TCP or TLS over TCP. Generic over the TLS side so
+//! the client (`tokio_rustls::client`) and the mock servers (`tokio_rustls::server`) share it.
 
 use std::io;
 use std::pin::Pin;
@@ -7,12 +8,12 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
 /// A plain or TLS transport.
-pub(crate) enum Stream {
+pub(crate) enum Stream<T = tokio_rustls::client::TlsStream<TcpStream>> {
     Plain(TcpStream),
-    Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
+    Tls(Box<T>),
 }
 
-impl AsyncRead for Stream {
+impl<T: AsyncRead + AsyncWrite + Unpin> AsyncRead for Stream<T> {
     fn poll_read(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -25,7 +26,7 @@ impl AsyncRead for Stream {
     }
 }
 
-impl AsyncWrite for Stream {
+impl<T: AsyncRead + AsyncWrite + Unpin> AsyncWrite for Stream<T> {
     fn poll_write(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,

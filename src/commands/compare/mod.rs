@@ -28,30 +28,7 @@ use std::sync::Arc;
 pub fn run(args: CompareArgs, switches: ReporterSwitches) -> ExitCode {
     let out = Output::new(color_choice(args.run.color));
     let suppress = args.run.suppress_exit_code;
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            out.error(&Diagnostic::new(format!(
-                "could not start the async runtime: {e}"
-            )));
-            return ExitCode::from(1);
-        }
-    };
-    let failed = match rt.block_on(execute(args, switches, out)) {
-        Ok(failed) => failed,
-        Err(diag) => {
-            out.error(&diag);
-            true
-        }
-    };
-    if failed && !suppress {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    super::run_to_exit(out, suppress, execute(args, switches, out))
 }
 
 /// Which reports compare writes (`-r`; `cli` is the side-by-side table).
