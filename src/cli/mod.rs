@@ -125,17 +125,30 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
 
 /// Help and version go to stdout with exit 0; usage errors to stderr with exit 1 (as Newman).
 fn clap_error(e: clap::Error) -> ExitCode {
+    use std::io::IsTerminal;
     let out = Output::new(ColorChoice::Auto);
-    let text = e.render().ansi().to_string();
-    match e.kind() {
-        clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-            out.raw_out(&text);
-            ExitCode::SUCCESS
-        }
-        _ => {
-            out.raw_err(&text);
-            ExitCode::from(1)
-        }
+    let to_stdout = matches!(
+        e.kind(),
+        clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+    );
+    let terminal = if to_stdout {
+        std::io::stdout().is_terminal()
+    } else {
+        std::io::stderr().is_terminal()
+    };
+    // Styled only on a terminal (and not with NO_COLOR), so help piped to a file stays plain.
+    let rendered = e.render();
+    let text = if ColorChoice::Auto.enabled(terminal) {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    if to_stdout {
+        out.raw_out(&text);
+        ExitCode::SUCCESS
+    } else {
+        out.raw_err(&text);
+        ExitCode::from(1)
     }
 }
 
