@@ -15,6 +15,9 @@ pub(crate) async fn resolve(host: &str, port: u16) -> Result<(Vec<SocketAddr>, f
     let started = Instant::now();
     let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
         Ok(ip) => vec![SocketAddr::new(ip, port)],
+        // A name no DNS server can hold (a space, a control character …) fails here, without a
+        // query leaving the machine; the message is the one a failed lookup gives.
+        Err(_) if !dns_name(host) => Vec::new(),
         Err(_) => tokio::net::lookup_host((host, port))
             .await
             .map(|a| a.collect())
@@ -26,6 +29,15 @@ pub(crate) async fn resolve(host: &str, port: u16) -> Result<(Vec<SocketAddr>, f
         )));
     }
     Ok((addrs, ms(started)))
+}
+
+/// Whether `host` can be a DNS name at all (ASCII letters, digits, `-`, `_`, `.`; IDNs arrive
+/// punycoded).
+fn dns_name(host: &str) -> bool {
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 pub(crate) fn ms(since: Instant) -> f64 {
