@@ -33,7 +33,7 @@ fn every_reporter_writes_even_when_the_run_is_cut_short() {
     all.finish(&fx.summary).expect("all finished");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
-    assert_eq!(json["run"]["executions"].as_array().unwrap().len(), 2);
+    assert_eq!(json["run"]["executions"].as_array().unwrap().len(), 3);
     let xml_files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())

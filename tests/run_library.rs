@@ -50,7 +50,6 @@ fn describe(e: &RunEvent<'_>) -> String {
         RunEvent::NextRequest { target, .. } => format!("next {target}"),
         RunEvent::Item(x) => format!("done {}", x.item.name),
         RunEvent::Iteration { iteration } => format!("end {iteration}"),
-        RunEvent::Failure(f) => format!("failure {}", f.at),
     }
 }
 

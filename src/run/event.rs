@@ -1,7 +1,7 @@
 //! What a run tells its listeners, in order: [`RunEvent`]. Reporters (and `compare`) consume
 //! these; the runner never prints.
 
-use super::summary::{Execution, Failure};
+use super::summary::Execution;
 pub use crate::http::{Phases, SentRequest};
 pub use crate::script::outcome::{AssertionResult, ConsoleMessage, ErrorInfo, Listen};
 
@@ -117,6 +117,4 @@ pub enum RunEvent<'a> {
     Item(&'a Execution),
     /// An iteration ended.
     Iteration { iteration: usize },
-    /// A failure was recorded (also carried by the events above); for reporters that list them.
-    Failure(&'a Failure),
 }

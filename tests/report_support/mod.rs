@@ -364,9 +364,7 @@ pub fn drive(reporter: &mut dyn Reporter, fx: &Fixture, limit: Option<usize>) {
             let mut own = own.into_iter();
             if exec.request_error.is_some() {
                 failure_no += 1;
-                if let Some(f) = own.next() {
-                    send(reporter, RunEvent::Failure(f));
-                }
+                own.next();
             }
             for assertion in &exec.assertions {
                 let failure_number = assertion.error.as_ref().map(|_| {
@@ -383,9 +381,7 @@ pub fn drive(reporter: &mut dyn Reporter, fx: &Fixture, limit: Option<usize>) {
                     },
                 );
                 if failure_number.is_some() {
-                    if let Some(f) = own.next() {
-                        send(reporter, RunEvent::Failure(f));
-                    }
+                    own.next();
                 }
             }
             for error in &exec.test_errors {
@@ -400,9 +396,7 @@ pub fn drive(reporter: &mut dyn Reporter, fx: &Fixture, limit: Option<usize>) {
                         failure_number: failure_no,
                     },
                 );
-                if let Some(f) = own.next() {
-                    send(reporter, RunEvent::Failure(f));
-                }
+                own.next();
                 send(
                     reporter,
                     RunEvent::NextRequest {
