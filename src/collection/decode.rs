@@ -72,15 +72,29 @@ fn decode_info(info: &Map<String, Value>, path: &Path<'_>) -> Shaped<Info> {
 pub(crate) fn items(list: &[Value], path: &Path<'_>) -> Shaped<Vec<Item>> {
     let mut out = Vec::with_capacity(list.len());
     for (i, entry) in list.iter().enumerate() {
-        let here = path.index(i);
-        let Value::Object(obj) = entry else {
-            return Err(expected(&here, "an object (a request or a folder)", entry));
-        };
-        out.push(if field(obj, "item").is_some() {
-            Item::Folder(folder(obj, &here)?)
-        } else {
-            Item::Request(request_item(obj, &here)?)
-        });
+        out.push(item(entry, &path.index(i))?);
+    }
+    Ok(out)
+}
+
+/// One entry of an `item[]` list: a folder (it has `item`) or a request.
+fn item(entry: &Value, here: &Path<'_>) -> Shaped<Item> {
+    let Value::Object(obj) = entry else {
+        return Err(expected(here, "an object (a request or a folder)", entry));
+    };
+    Ok(if field(obj, "item").is_some() {
+        Item::Folder(folder(obj, here)?)
+    } else {
+        Item::Request(request_item(obj, here)?)
+    })
+}
+
+/// [`items`] over an owned list, dropping each entry's JSON as soon as it is decoded, so a large
+/// collection never holds both its whole JSON tree and its whole model.
+pub(crate) fn items_owned(list: Vec<Value>, path: &Path<'_>) -> Shaped<Vec<Item>> {
+    let mut out = Vec::with_capacity(list.len());
+    for (i, entry) in list.into_iter().enumerate() {
+        out.push(item(&entry, &path.index(i))?);
     }
     Ok(out)
 }

@@ -35,10 +35,19 @@ pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeErr
         value = v1::to_v2(&value);
     }
     normalize(&mut value);
+    let raw = std::sync::Arc::from(value.to_string());
+    // The items are decoded from an owned list that is freed entry by entry (see items_owned).
+    let item_list = match value.get_mut("item") {
+        Some(Value::Array(list)) => Some(std::mem::take(list)),
+        _ => None,
+    };
     let mut collection = decode::collection(&value)?;
-    collection.info.schema = schema;
-    collection.raw = std::sync::Arc::from(value.to_string());
     drop(value);
+    if let Some(list) = item_list {
+        collection.items = decode::items_owned(list, &Path::Root.key("item"))?;
+    }
+    collection.info.schema = schema;
+    collection.raw = raw;
     Ok(collection)
 }
 
