@@ -78,7 +78,7 @@ pub(crate) fn items(list: &[Value], path: &Path<'_>) -> Shaped<Vec<Item>> {
 }
 
 /// One entry of an `item[]` list: a folder (it has `item`) or a request.
-fn item(entry: &Value, here: &Path<'_>) -> Shaped<Item> {
+pub(crate) fn item(entry: &Value, here: &Path<'_>) -> Shaped<Item> {
     let Value::Object(obj) = entry else {
         return Err(expected(here, "an object (a request or a folder)", entry));
     };

@@ -1,7 +1,8 @@
 //! Loading a collection file: bytes → text (any encoding) → JSON → unwrap the Postman API's
 //! `{"collection": {…}}` → v1 converted to v2.1 → normalised (ids, v2.1 auth lists) → typed
 //! model, with `Collection::raw` holding the normalised JSON. Files that are really
-//! environments, globals or data files are recognised and said so.
+//! environments, globals or data files are recognised and said so. Ordinary v2 documents take
+//! the item-by-item path of [`super::stream`] to the same result.
 
 use super::decode;
 use super::error::{LoadError, Subject};
@@ -14,12 +15,17 @@ use serde_json::Value;
 
 /// Reads a collection (`source`: the path or URL as the user gave it, for messages).
 pub fn parse_collection(bytes: &[u8], source: &str) -> Result<Collection, LoadError> {
-    // The text is dropped as soon as it is parsed: big collections peak while decoding.
-    let value = {
-        let text = decode_text(bytes);
-        parse_json(&text, source)?
+    let text = decode_text(bytes);
+    let shaped = match super::stream::collection(&text) {
+        Some(streamed) => streamed,
+        None => {
+            // The text is dropped as soon as it is parsed: big collections peak while decoding.
+            let value = parse_json(&text, source)?;
+            drop(text);
+            collection_from_value(value)
+        }
     };
-    collection_from_value(value).map_err(|e| e.into_load_error(Subject::Collection, source))
+    shaped.map_err(|e| e.into_load_error(Subject::Collection, source))
 }
 
 /// A collection from already-parsed JSON (any supported version, wrapped or not).

@@ -11,6 +11,7 @@ pub mod load;
 pub mod model;
 mod normalize;
 mod request;
+mod stream;
 pub mod text;
 pub mod url;
 mod v1;

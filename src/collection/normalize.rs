@@ -42,7 +42,7 @@ fn as_item_list(value: &mut Value) -> Option<&mut Vec<Value>> {
     value.as_array_mut()
 }
 
-fn normalize_items(items: &mut [Value]) {
+pub(crate) fn normalize_items(items: &mut [Value]) {
     for item in items {
         let Value::Object(obj) = item else { continue };
         if !obj.get("id").is_some_and(Value::is_string) {

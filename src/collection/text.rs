@@ -2,18 +2,21 @@
 //! UTF-16 LE/BE (with BOM, or sniffed from a leading ASCII character), and Latin-1 when the bytes
 //! are not valid UTF-8. Total: every input decodes to something.
 
-/// Decodes a file's bytes to text, dropping any byte-order mark.
-pub fn decode_text(bytes: &[u8]) -> String {
+use std::borrow::Cow;
+
+/// Decodes a file's bytes to text, dropping any byte-order mark. UTF-8 (the usual case) is
+/// borrowed, not copied: a big collection is held once.
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest),
+        [0xFF, 0xFE, rest @ ..] => Cow::Owned(utf16(rest, u16::from_le_bytes)),
+        [0xFE, 0xFF, rest @ ..] => Cow::Owned(utf16(rest, u16::from_be_bytes)),
         // No BOM, but an ASCII first character (`{`, `[`, whitespace) in UTF-16.
-        [a, 0, ..] if *a != 0 => utf16(bytes, u16::from_le_bytes),
-        [0, b, ..] if *b != 0 => utf16(bytes, u16::from_be_bytes),
+        [a, 0, ..] if *a != 0 => Cow::Owned(utf16(bytes, u16::from_le_bytes)),
+        [0, b, ..] if *b != 0 => Cow::Owned(utf16(bytes, u16::from_be_bytes)),
         _ => match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
-            Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
         },
     }
 }
