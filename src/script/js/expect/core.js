@@ -208,9 +208,10 @@ const methodGuard = new Proxy(Object.create(Function.prototype), {
 
 Object.setPrototypeOf(Assertion.prototype, assertionGuard);
 
-// `.length` right after a method is almost always a mistake for `.lengthOf`; say so.
-function guardLength(fn, name, chainable) {
-  Object.defineProperty(fn, 'length', {
+// `.length` right after a method is almost always a mistake for `.lengthOf`; say so. The
+// descriptor is made once per method name and shared by every wrapper made for it.
+function lengthGuard(name, chainable) {
+  return {
     get() {
       if (chainable) {
         throw Error(
@@ -219,7 +220,7 @@ function guardLength(fn, name, chainable) {
       }
       throw Error(`Invalid Chai property: ${name}.length. See docs for proper usage of "${name}".`);
     },
-  });
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +244,7 @@ export function addMethod(proto, name, method) {
     const result = method.apply(this, arguments);
     return result === undefined ? derive(this) : result;
   };
-  guardLength(wrapper, name, false);
+  Object.defineProperty(wrapper, 'length', lengthGuard(name, false));
   Object.defineProperty(wrapper, METHOD_NAME, { value: name });
   Object.setPrototypeOf(wrapper, methodGuard);
   proto[name] = wrapper;
@@ -264,6 +265,7 @@ export function addChainableMethod(proto, name, method, chainingBehavior) {
     chainingBehavior: typeof chainingBehavior === 'function' ? chainingBehavior : () => undefined,
   };
   proto.__methods[name] = behaviour;
+  const guard = lengthGuard(name, true);
   Object.defineProperty(proto, name, {
     get() {
       behaviour.chainingBehavior.call(this);
@@ -271,12 +273,14 @@ export function addChainableMethod(proto, name, method, chainingBehavior) {
         const result = behaviour.method.apply(this, arguments);
         return result === undefined ? derive(this) : result;
       };
-      guardLength(wrapper, name, true);
+      Object.defineProperty(wrapper, 'length', guard);
       const base = Object.create(this);
       base.call = fnCall;
       base.apply = fnApply;
       Object.setPrototypeOf(wrapper, base);
-      transferFlags(this, wrapper);
+      // chai's transferFlags(this, wrapper) here copies the flags onto themselves: the wrapper
+      // reads `__flags` through its prototype chain. Only the creation matters.
+      if (!this.__flags) this.__flags = Object.create(null);
       return wrapper;
     },
     configurable: true,

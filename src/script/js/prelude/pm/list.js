@@ -241,6 +241,25 @@ export class HeaderList extends PropertyList {
     return size;
   }
   static isHeaderList(obj) { return obj instanceof HeaderList; }
+
+  /** The list a response starts with: `[key, value]` pairs become Headers directly (what
+   * `populate` would make, without its per-member lookups: this runs for every `pm.response`);
+   * anything else goes through `add`. */
+  static forResponse(parent, headers) {
+    const list = new HeaderList(parent);
+    const members = list.members;
+    for (const h of headers) {
+      if (Array.isArray(h)) {
+        const header = Object.create(Header.prototype);
+        header.key = h[0] === undefined || h[0] === null ? '' : String(h[0]);
+        header.value = h[1] === undefined || h[1] === null ? '' : typeof h[1] === 'string' ? h[1] : String(h[1]);
+        members.push(header);
+      } else {
+        list.add(h);
+      }
+    }
+    return list;
+  }
 }
 HeaderList._postman_propertyName = 'HeaderList';
 

@@ -85,10 +85,7 @@ export class Response {
     const o = options || {};
     this.code = o.code;
     this.status = o.status !== undefined ? o.status : o.reason !== undefined ? o.reason : reasonOf(o.code);
-    const header = o.header || o.headers || [];
-    const list = [];
-    for (const h of header) list.push(Array.isArray(h) ? { key: h[0], value: h[1] } : h);
-    this.headers = new HeaderList(this, list);
+    this.headers = HeaderList.forResponse(this, o.header || o.headers || []);
     this.responseTime = o.responseTime;
     this.responseSize = o.responseSize;
     this.#text = o.body;
