@@ -4,7 +4,8 @@
 //! match) and then `--ssl-client-cert` (PEM or PKCS#12). Per request, `tlsDisabledProtocols`
 //! and `tlsCipherSelection` narrow the versions (rustls speaks TLS 1.2 and 1.3 only, so
 //! disabling TLSv1/TLSv1.1 changes nothing) and cipher suites. One configuration is built per
-//! distinct [`TlsKey`] and kept for the run.
+//! distinct [`TlsKey`] and kept for the run; the trusted roots are read on the first https
+//! request, not at start-up.
 
 use super::certlist::{self, Entry};
 use super::error::{HttpError, RequestError};
@@ -19,7 +20,7 @@ use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::CertificateDer;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What distinguishes one client configuration from another.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -36,7 +37,11 @@ pub(crate) struct TlsKey {
 /// The run's TLS material and the configurations built from it so far.
 pub(crate) struct TlsConfigs {
     provider: Arc<CryptoProvider>,
-    strict: Arc<dyn ServerCertVerifier>,
+    /// The verifier against the trusted roots, built on the first https request: reading the
+    /// system's certificates is most of postie's start-up, and many runs never need them.
+    strict: OnceLock<Result<Arc<dyn ServerCertVerifier>, String>>,
+    /// `--ssl-extra-ca-certs`, read (and checked) at start-up.
+    extra_roots: Vec<CertificateDer<'static>>,
     insecure: Arc<dyn ServerCertVerifier>,
     /// The cert list's identities in order, then `--ssl-client-cert`'s.
     identities: Vec<Identity>,
@@ -48,24 +53,20 @@ pub(crate) struct TlsConfigs {
 
 pub(crate) fn build(opts: &HttpOptions) -> Result<TlsConfigs, HttpError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut roots = RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    for cert in rustls_native_certs::load_native_certs().certs {
-        // A broken system certificate is skipped, as Node skips it.
-        let _ = roots.add(cert);
-    }
+    let mut extra_roots = Vec::new();
     for path in &opts.extra_ca_certs {
         let ca_err = |message: String| HttpError::CaCerts {
             path: path.clone(),
             message,
         };
         for cert in read_certs(path).map_err(ca_err)? {
-            roots.add(cert).map_err(|e| ca_err(e.to_string()))?;
+            // Checked here so that a bad file fails the run before it starts.
+            RootCertStore::empty()
+                .add(cert.clone())
+                .map_err(|e| ca_err(e.to_string()))?;
+            extra_roots.push(cert);
         }
     }
-    let webpki = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
-        .build()
-        .map_err(|e| HttpError::Tls(e.to_string()))?;
     let list = match &opts.client_cert_list {
         Some(path) => certlist::load(path, &opts.working_dir)?,
         None => Vec::new(),
@@ -87,7 +88,8 @@ pub(crate) fn build(opts: &HttpOptions) -> Result<TlsConfigs, HttpError> {
         vec![b"http/1.1".to_vec()]
     };
     let configs = TlsConfigs {
-        strict: Arc::new(NodeVerifier(webpki)),
+        strict: OnceLock::new(),
+        extra_roots,
         insecure: Arc::new(AcceptAll(provider.clone())),
         provider,
         identities,
@@ -112,6 +114,26 @@ pub(crate) fn build(opts: &HttpOptions) -> Result<TlsConfigs, HttpError> {
 }
 
 impl TlsConfigs {
+    /// The verifier for trusted roots: webpki-roots, the system store, `--ssl-extra-ca-certs`.
+    fn strict(&self) -> Result<Arc<dyn ServerCertVerifier>, RequestError> {
+        let built = self.strict.get_or_init(|| {
+            let mut roots = RootCertStore::empty();
+            roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+            for cert in rustls_native_certs::load_native_certs().certs {
+                // A broken system certificate is skipped, as Node skips it.
+                let _ = roots.add(cert);
+            }
+            for cert in &self.extra_roots {
+                let _ = roots.add(cert.clone());
+            }
+            WebPkiServerVerifier::builder_with_provider(Arc::new(roots), self.provider.clone())
+                .build()
+                .map(|v| Arc::new(NodeVerifier(v)) as Arc<dyn ServerCertVerifier>)
+                .map_err(|e| e.to_string())
+        });
+        built.clone().map_err(RequestError::Tls)
+    }
+
     /// The identity for `url`: the first cert-list entry that matches, else the single cert.
     pub fn identity_for(&self, url: &url::Url) -> Option<usize> {
         certlist::pick(&self.list, url).or(self.single)
@@ -185,7 +207,7 @@ impl TlsConfigs {
             versions.push(&rustls::version::TLS12);
         }
         let verifier = if key.strict {
-            self.strict.clone()
+            self.strict()?
         } else {
             self.insecure.clone()
         };
@@ -328,5 +350,32 @@ mod tests {
         let cfg = c.config(&k).unwrap();
         assert_eq!(cfg.alpn_protocols, vec![b"http/1.1".to_vec()]);
         assert!(Arc::ptr_eq(&cfg, &c.config(&k).unwrap()));
+    }
+
+    #[test]
+    fn roots_wait_for_the_first_https_request_but_bad_ca_files_fail_at_once() {
+        let c = configs();
+        assert!(c.strict.get().is_none());
+        let key = TlsKey {
+            strict: true,
+            identity: None,
+            tls12: true,
+            tls13: true,
+            ciphers: Vec::new(),
+        };
+        c.config(&key).unwrap();
+        assert!(matches!(c.strict.get(), Some(Ok(_))));
+
+        let dir = std::env::temp_dir().join(format!("postie-tls-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let bad = dir.join("not-a-cert.pem");
+        std::fs::write(&bad, "hello").unwrap();
+        let opts = HttpOptions {
+            extra_ca_certs: vec![bad.clone()],
+            ..HttpOptions::default()
+        };
+        let err = build(&opts).err().expect("a bad CA file is an error");
+        assert!(matches!(err, HttpError::CaCerts { ref path, .. } if *path == bad));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
