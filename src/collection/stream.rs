@@ -88,7 +88,8 @@ fn decode_streamed(
     normalize(&mut top);
     let mut collection = decode::collection(&top)?;
     let Value::Object(members) = top else {
-        unreachable!("the top level was built as an object")
+        // Built as an object above; normalising never changes that.
+        return Err(ShapeError::new(&Path::Root, "expected an object"));
     };
     let mut raw = String::with_capacity(room);
     raw.push('{');
