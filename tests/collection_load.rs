@@ -52,7 +52,7 @@ fn v21_collection() {
         users.auth.as_ref().unwrap().param("in").as_deref(),
         Some("header")
     );
-    assert_eq!(users.events[0].script.exec, "console.log('folder');");
+    assert_eq!(&*users.events[0].script.exec, "console.log('folder');");
 
     let get = request(&c.items, &[0, 0]);
     assert_eq!(get.id, "get-user");
@@ -148,7 +148,7 @@ fn v20_collection_with_auth_objects() {
         Some("1")
     );
     assert_eq!(
-        request(&c.items, &[1, 0]).events[0].script.exec,
+        &*request(&c.items, &[1, 0]).events[0].script.exec,
         "tests['ok'] = true;"
     );
     // raw is normalised to v2.1: auth parameters become lists.

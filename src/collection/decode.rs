@@ -12,6 +12,8 @@ use super::model::{
 use super::request::request;
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// A fresh random id (UUID v4), for items and collections that have none.
 pub(crate) fn new_id() -> String {
@@ -51,7 +53,7 @@ pub(crate) fn collection(value: &Value) -> Shaped<Collection> {
             None => None,
         },
         protocol_profile_behavior: behavior(obj),
-        raw: std::sync::Arc::from("null"),
+        raw: std::sync::Arc::new("null".to_string()),
     })
 }
 
@@ -89,12 +91,36 @@ pub(crate) fn item(entry: &Value, here: &Path<'_>) -> Shaped<Item> {
     })
 }
 
+/// Makes identical script texts in `item` (and its children) share one allocation with those
+/// seen before.
+pub(crate) fn share_scripts(item: &mut Item, seen: &mut HashSet<Arc<str>>) {
+    let (events, children) = match item {
+        Item::Request(r) => (&mut r.events, None),
+        Item::Folder(f) => (&mut f.events, Some(&mut f.items)),
+    };
+    for event in events {
+        let exec = &mut event.script.exec;
+        match seen.get(exec) {
+            Some(shared) => *exec = shared.clone(),
+            None => {
+                seen.insert(exec.clone());
+            }
+        }
+    }
+    for child in children.into_iter().flatten() {
+        share_scripts(child, seen);
+    }
+}
+
 /// [`items`] over an owned list, dropping each entry's JSON as soon as it is decoded, so a large
 /// collection never holds both its whole JSON tree and its whole model.
 pub(crate) fn items_owned(list: Vec<Value>, path: &Path<'_>) -> Shaped<Vec<Item>> {
     let mut out = Vec::with_capacity(list.len());
+    let mut seen = HashSet::new();
     for (i, entry) in list.into_iter().enumerate() {
-        out.push(item(&entry, &path.index(i))?);
+        let mut decoded = item(&entry, &path.index(i))?;
+        share_scripts(&mut decoded, &mut seen);
+        out.push(decoded);
     }
     Ok(out)
 }
@@ -164,7 +190,7 @@ pub(crate) fn events(list: &[Value], path: &Path<'_>) -> Shaped<Vec<Event>> {
             None => Script::default(),
             Some(Value::Object(s)) => script(s, &here.key("script"))?,
             Some(Value::String(exec)) => Script {
-                exec: exec.clone(),
+                exec: exec.as_str().into(),
                 ..Script::default()
             },
             Some(other) => return Err(expected(&here.key("script"), "an object", other)),
@@ -183,7 +209,7 @@ fn opt_bool_true(obj: &Map<String, Value>, key: &str) -> bool {
 }
 
 fn script(obj: &Map<String, Value>, path: &Path<'_>) -> Shaped<Script> {
-    let exec = match field(obj, "exec") {
+    let exec: String = match field(obj, "exec") {
         None => String::new(),
         Some(Value::Array(lines)) => {
             let mut text = Vec::with_capacity(lines.len());
@@ -202,7 +228,7 @@ fn script(obj: &Map<String, Value>, path: &Path<'_>) -> Shaped<Script> {
     };
     Ok(Script {
         id: opt_string(obj, "id", path)?,
-        exec,
+        exec: exec.into(),
         name: opt_string(obj, "name", path)?,
         packages: field(obj, "packages").cloned(),
     })

@@ -41,7 +41,7 @@ pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeErr
         value = v1::to_v2(&value);
     }
     normalize(&mut value);
-    let raw = std::sync::Arc::from(value.to_string());
+    let raw = std::sync::Arc::new(value.to_string());
     // The items are decoded from an owned list that is freed entry by entry (see items_owned).
     let item_list = match value.get_mut("item") {
         Some(Value::Array(list)) => Some(std::mem::take(list)),

@@ -16,7 +16,7 @@ pub struct Collection {
     /// The collection as loaded, normalised to v2.1 JSON (ids filled in), as compact JSON text:
     /// for `--export-collection` and the JSON report's `collection` field. Text, shared, because
     /// a parsed `Value` of a large collection costs many times its size in memory.
-    pub raw: std::sync::Arc<str>,
+    pub raw: std::sync::Arc<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -245,8 +245,9 @@ pub struct Event {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Script {
     pub id: Option<String>,
-    /// `exec` lines joined with `\n`.
-    pub exec: String,
+    /// `exec` lines joined with `\n`; one allocation shared by the items whose scripts are
+    /// identical (big generated collections repeat the same test script thousands of times).
+    pub exec: std::sync::Arc<str>,
     pub name: Option<String>,
     /// `packages` (for `pm.require`), as written.
     pub packages: Option<Value>,

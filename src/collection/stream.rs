@@ -14,6 +14,7 @@ use super::v1;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fmt;
 
 /// A JSON object's members in document order, values unparsed; a repeated key keeps its first
@@ -107,7 +108,9 @@ fn decode_streamed(
     }
     raw.push('}');
     collection.info.schema = schema;
-    collection.raw = std::sync::Arc::from(raw);
+    // Giving back the spare room is a remap, not a copy, for a big string; the Arc takes it as is.
+    raw.shrink_to_fit();
+    collection.raw = std::sync::Arc::new(raw);
     Ok(collection)
 }
 
@@ -118,12 +121,15 @@ fn items_into(
 ) -> Result<Vec<super::model::Item>, ShapeError> {
     let path = Path::Root.key("item");
     let mut out = Vec::with_capacity(items.len());
+    let mut seen = HashSet::new();
     raw.push('[');
     for (i, entry) in items.iter().enumerate() {
         let mut value: Value = serde_json::from_str(entry.get())
             .map_err(|e| ShapeError::new(&path.index(i), e.to_string()))?;
         normalize_items(std::slice::from_mut(&mut value));
-        out.push(decode::item(&value, &path.index(i))?);
+        let mut item = decode::item(&value, &path.index(i))?;
+        decode::share_scripts(&mut item, &mut seen);
+        out.push(item);
         if i > 0 {
             raw.push(',');
         }
@@ -172,6 +178,34 @@ mod tests {
         assert!(streamed
             .raw
             .contains("\"extra\":{\"kept\":[1,2.5,\"three\"]}"));
+    }
+
+    #[test]
+    fn identical_scripts_share_one_allocation() {
+        let script = json!([{"listen": "test", "script": {"exec": ["pm.test('ok', () => {});"]}}]);
+        let other = json!([{"listen": "test", "script": {"exec": ["// other"]}}]);
+        let doc = json!({"info": {"name": "n"}, "item": [
+            {"id": "a", "request": "http://x", "event": script},
+            {"id": "f", "item": [{"id": "b", "request": "http://x", "event": script}]},
+            {"id": "c", "request": "http://x", "event": other}
+        ]});
+        let c = collection(&doc.to_string()).unwrap().unwrap();
+        let exec = |item: &super::super::model::Item| match item {
+            super::super::model::Item::Request(r) => r.events[0].script.exec.clone(),
+            super::super::model::Item::Folder(f) => match &f.items[0] {
+                super::super::model::Item::Request(r) => r.events[0].script.exec.clone(),
+                _ => panic!("a request"),
+            },
+        };
+        assert!(std::sync::Arc::ptr_eq(
+            &exec(&c.items[0]),
+            &exec(&c.items[1])
+        ));
+        assert!(!std::sync::Arc::ptr_eq(
+            &exec(&c.items[0]),
+            &exec(&c.items[2])
+        ));
+        assert_eq!(&*exec(&c.items[2]), "// other");
     }
 
     #[test]

@@ -86,7 +86,7 @@ fn converts_requests() {
     assert_eq!(headers, [("Content-Type", false), ("X-Off", true)]);
     let listens: Vec<&str> = raw.events.iter().map(|e| e.listen.as_str()).collect();
     assert_eq!(listens, ["test", "prerequest"]);
-    assert_eq!(raw.events[0].script.exec, "tests['a'] = true;\nline2");
+    assert_eq!(&*raw.events[0].script.exec, "tests['a'] = true;\nline2");
 
     let form = request(&c, 0, 1);
     let body = form.request.body.unwrap();

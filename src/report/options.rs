@@ -14,7 +14,7 @@ pub struct ReporterOptions {
     pub junit: JunitOptions,
     /// The collection as loaded, normalised to v2.1 JSON text (the JSON report's `collection`),
     /// shared with the run rather than copied.
-    pub collection: std::sync::Arc<str>,
+    pub collection: std::sync::Arc<String>,
     /// Name of the environment file's scope (`-e`), for the JSON report's `environment.name`
     /// when the summary does not carry one.
     pub environment_name: Option<String>,

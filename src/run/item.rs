@@ -29,7 +29,7 @@ pub(super) fn scripts<'c>(
     let pick = |events: &'c [Event], owner: &'c str, out: &mut Vec<(&'c str, &'c str)>| {
         for e in events {
             if e.listen == listen.as_str() && !e.disabled && !e.script.exec.trim().is_empty() {
-                out.push((owner, e.script.exec.as_str()));
+                out.push((owner, &*e.script.exec));
             }
         }
     };

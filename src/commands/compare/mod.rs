@@ -251,7 +251,7 @@ fn job(
     selected: &Selected,
     base: &RunOptions,
     envs: &[VariableScope],
-    collection_json: &std::sync::Arc<str>,
+    collection_json: &std::sync::Arc<String>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Job, Diagnostic> {
     let ra = &args.run;

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 enum State {
     /// Nothing written yet; the collection JSON waits here.
-    Pending(std::sync::Arc<str>),
+    Pending(std::sync::Arc<String>),
     /// The file is open inside `run.executions`; `written` executions so far.
     Open {
         file: BufWriter<File>,
