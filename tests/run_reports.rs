@@ -402,3 +402,40 @@ fn emojitrain_and_progress() {
     ran.expect_code(1);
     assert_eq!(ran.stdout, "", "progress draws only on a terminal");
 }
+
+#[test]
+fn cli_shows_urls_without_the_implied_protocol_as_newman_does() {
+    // Newman prints the request URL as written (`127.0.0.1:PORT/get`), before `http://` is
+    // filled in for sending; a URL with its protocol keeps it.
+    let server = support::echo_server();
+    let host = server.addr.to_string();
+    let c = support::run::collection(
+        "no protocol",
+        serde_json::json!([
+            support::run::request("bare", "GET", "{{host}}/get?a=1", serde_json::json!({})),
+            support::run::request(
+                "unresolved",
+                "GET",
+                "{{nothere}}/get",
+                serde_json::json!({})
+            ),
+            support::run::request("full", "GET", "http://{{host}}/get", serde_json::json!({})),
+        ]),
+    );
+    let work = Work::new();
+    let ran = work.run_collection(
+        &c,
+        &["--env-var", &format!("host={host}"), "--color", "off"],
+    );
+    ran.expect_code(1);
+    let out = &ran.stdout;
+    for expected in [
+        format!("\n  GET {host}/get?a=1 [200 OK, "),
+        "\n  GET {{nothere}}/get [errored]\n".to_string(),
+        format!("\n  GET http://{host}/get [200 OK, "),
+    ] {
+        assert!(out.contains(&expected), "missing {expected:?} in\n{out}");
+    }
+    // The server saw the bare URL as an http request.
+    assert_eq!(server.log.len(), 2);
+}

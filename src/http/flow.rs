@@ -149,6 +149,7 @@ pub(crate) fn sent_request(p: &PreparedRequest) -> SentRequest {
     SentRequest {
         method: p.method.clone(),
         url: p.href.clone(),
+        scheme_implied: p.scheme_implied,
         headers: p.headers.clone(),
         body: p.body_summary.clone().or_else(|| {
             p.body

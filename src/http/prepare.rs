@@ -48,6 +48,8 @@ pub struct PreparedRequest {
     pub url: url::Url,
     /// The URL exactly as Newman encodes it (what reports show).
     pub href: String,
+    /// The URL had no protocol (see [`SentRequest::scheme_implied`](super::SentRequest)).
+    pub scheme_implied: bool,
     /// The request target sent on the request line (`/path?query`), not normalised.
     pub target: String,
     /// Headers in send order, without the jar's `Cookie` (added at [`Self::cookie_index`]).
@@ -85,6 +87,7 @@ pub fn prepare(
     opts: &HttpOptions,
 ) -> Result<PreparedRequest, RequestError> {
     let mut url = Url::parse(url);
+    let scheme_implied = url.protocol.is_none();
     let mut headers: Vec<(String, String)> = req
         .headers
         .iter()
@@ -182,6 +185,7 @@ pub fn prepare(
         method,
         url: parsed,
         href,
+        scheme_implied,
         target: node.target(),
         headers: h.list,
         cookie_index,

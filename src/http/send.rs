@@ -53,6 +53,7 @@ impl PreparedRequest {
         SentRequest {
             method: hop.method.clone(),
             url: hop.href.clone(),
+            scheme_implied: self.scheme_implied,
             headers: hop.wire_headers(jar.filter(|_| self.policy.cookies)),
             body: body_text(&hop.body, &self.body_summary),
         }
@@ -139,6 +140,7 @@ impl Client {
             request: SentRequest {
                 method: hop.method.clone(),
                 url: hop.href.clone(),
+                scheme_implied: req.scheme_implied,
                 headers: effective_headers(&headers, raw.h2),
                 body: body_text(&hop.body, &req.body_summary),
             },

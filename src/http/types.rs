@@ -10,9 +10,22 @@ use std::time::Duration;
 pub struct SentRequest {
     pub method: String,
     pub url: String,
+    /// The URL was written without a protocol (`{{host}}/get`) and went out as `http://`.
+    pub scheme_implied: bool,
     pub headers: Vec<(String, String)>,
     /// The body as text (lossy UTF-8), when there was one; multipart shows a summary.
     pub body: Option<String>,
+}
+
+impl SentRequest {
+    /// The URL as reports show it: without the `http://` that was only implied (Newman prints
+    /// the request URL as written, before the protocol is filled in).
+    pub fn shown_url(&self) -> &str {
+        match self.url.strip_prefix("http://") {
+            Some(rest) if self.scheme_implied => rest,
+            _ => &self.url,
+        }
+    }
 }
 
 /// Time spent in each phase of a request, in milliseconds (only what is known).

@@ -195,6 +195,7 @@ mod tests {
         let mut req = SentRequest {
             method: "GET".into(),
             url: "http://x/?k=s3cr3t-value".into(),
+            scheme_implied: false,
             headers: vec![
                 ("Authorization".into(), "Basic abc".into()),
                 ("X-Key".into(), "s3cr3t-value".into()),

@@ -118,6 +118,7 @@ fn get_user(iteration: usize, cycles: usize, shape: Shape) -> Execution {
         request: Some(SentRequest {
             method: "GET".into(),
             url: format!("http://127.0.0.1:3456/get?q={query}"),
+            scheme_implied: false,
             headers: vec![("Accept".into(), "*/*".into())],
             body: None,
         }),
@@ -146,6 +147,7 @@ fn broken_script(iteration: usize, cycles: usize, shape: Shape) -> Execution {
         request: Some(SentRequest {
             method: "POST".into(),
             url: "http://127.0.0.1:3456/post".into(),
+            scheme_implied: false,
             headers: vec![("Content-Type".into(), "application/json".into())],
             body: Some(r#"{"a":1}"#.into()),
         }),
@@ -168,6 +170,7 @@ fn root_ping(iteration: usize, cycles: usize) -> Execution {
         request: Some(SentRequest {
             method: "GET".into(),
             url: "http://127.0.0.1:1/nothing".into(),
+            scheme_implied: false,
             headers: vec![],
             body: None,
         }),

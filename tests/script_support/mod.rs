@@ -347,6 +347,7 @@ async fn send(request: Value) -> Result<Exchange, ErrorInfo> {
         request: SentRequest {
             method,
             url: url.clone(),
+            scheme_implied: false,
             headers,
             body: Some(body),
         },

@@ -75,7 +75,7 @@ pub fn request(ctx: &Ctx, event: &RequestEvent, timestamp: Option<&str>) -> Stri
     }
     out.push_str(&ctx.paint(Paint::Gray, &event.request.method));
     out.push(' ');
-    out.push_str(&ctx.paint(Paint::Gray, &event.request.url));
+    out.push_str(&ctx.paint(Paint::Gray, event.request.shown_url()));
     match &event.outcome {
         Err(error) => {
             out.push_str(&format!(" {}\n", ctx.paint(Paint::Red, "[errored]")));

@@ -218,6 +218,7 @@ mod tests {
         let request = SentRequest {
             method: "GET".into(),
             url: "http://h/p?q=1".into(),
+            scheme_implied: false,
             headers: vec![],
             body: None,
         };

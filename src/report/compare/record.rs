@@ -211,6 +211,7 @@ mod tests {
             request: SentRequest {
                 method: "GET".into(),
                 url: "http://x/".into(),
+                scheme_implied: false,
                 headers: vec![],
                 body: None,
             },
