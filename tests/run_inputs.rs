@@ -28,6 +28,11 @@ fn a_v1_collection_is_converted_and_runs() {
         ran.stdout
     );
     assert!(ran.stdout.contains("  ✓  status\n"), "{}", ran.stdout);
+    assert!(
+        ran.stderr.contains("the collection is in the v1 format"),
+        "Newman warns about v1 collections; so does postie: {}",
+        ran.stderr
+    );
     let got = server.log.entries();
     let targets: Vec<_> = got
         .iter()
@@ -67,6 +72,7 @@ fn a_v20_collection_with_object_auth_parameters() {
         "r.json",
     ]);
     ran.expect_code(0);
+    assert!(!ran.stderr.contains("v1 format"), "{}", ran.stderr);
     let report = work.read_json("r.json");
     let codes: Vec<_> = executions(&report)
         .iter()

@@ -54,6 +54,7 @@ pub(crate) fn collection(value: &Value) -> Shaped<Collection> {
         },
         protocol_profile_behavior: behavior(obj),
         raw: std::sync::Arc::new("null".to_string()),
+        from_v1: false,
     })
 }
 

@@ -37,7 +37,8 @@ pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeErr
         .and_then(|info| info.get("schema"))
         .and_then(Value::as_str)
         .map(str::to_string);
-    if v1::is_v1(&value) {
+    let from_v1 = v1::is_v1(&value);
+    if from_v1 {
         value = v1::to_v2(&value);
     }
     normalize(&mut value);
@@ -54,6 +55,7 @@ pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeErr
     }
     collection.info.schema = schema;
     collection.raw = raw;
+    collection.from_v1 = from_v1;
     Ok(collection)
 }
 

@@ -17,6 +17,8 @@ pub struct Collection {
     /// for `--export-collection` and the JSON report's `collection` field. Text, shared, because
     /// a parsed `Value` of a large collection costs many times its size in memory.
     pub raw: std::sync::Arc<String>,
+    /// The file was a v1 collection (`order`/`requests`), converted on load.
+    pub from_v1: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -51,6 +51,15 @@ async fn execute(
         args.postman_api_url.clone(),
     );
     let collection = loader.collection(&args.collection).await?;
+    if collection.from_v1 {
+        // Newman says so too (on stderr, before the run).
+        out.warn(
+            &Diagnostic::new(
+                "the collection is in the v1 format, which Newman 4 and later deprecate",
+            )
+            .hint("export it from Postman as \"Collection v2.1\""),
+        );
+    }
     load_scopes(&args, &mut loader, &mut opts).await?;
     opts.sandbox.node_modules = node_modules(&args, &out)?;
     let is_tty = std::io::stdout().is_terminal();
