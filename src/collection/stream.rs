@@ -11,6 +11,7 @@ use super::json::{Path, ShapeError};
 use super::model::Collection;
 use super::normalize::{normalize, normalize_items};
 use super::v1;
+use indexmap::IndexMap;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -19,7 +20,7 @@ use std::fmt;
 
 /// A JSON object's members in document order, values unparsed; a repeated key keeps its first
 /// position and its last value (as `serde_json::Map` with `preserve_order` does).
-struct Members<'a>(Vec<(String, &'a RawValue)>);
+struct Members<'a>(IndexMap<String, &'a RawValue>);
 
 impl<'de> Deserialize<'de> for Members<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -30,12 +31,9 @@ impl<'de> Deserialize<'de> for Members<'de> {
                 f.write_str("a JSON object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out: Vec<(String, &'de RawValue)> = Vec::new();
+                let mut out = IndexMap::new();
                 while let Some((key, value)) = map.next_entry::<String, &'de RawValue>()? {
-                    match out.iter_mut().find(|(k, _)| *k == key) {
-                        Some(slot) => slot.1 = value,
-                        None => out.push((key, value)),
-                    }
+                    out.insert(key, value);
                 }
                 Ok(Members(out))
             }
@@ -46,7 +44,7 @@ impl<'de> Deserialize<'de> for Members<'de> {
 
 impl<'a> Members<'a> {
     fn get(&self, key: &str) -> Option<&'a RawValue> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+        self.0.get(key).copied()
     }
 }
 
@@ -206,6 +204,16 @@ mod tests {
             &exec(&c.items[2])
         ));
         assert_eq!(&*exec(&c.items[2]), "// other");
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_first_place_and_last_value_on_both_paths() {
+        let text = r#"{"info": {"_postman_id": "c", "name": "a"}, "item": [], "x": 1, "info": {"_postman_id": "c", "name": "b"}}"#;
+        let streamed = collection(text).unwrap().unwrap();
+        let whole = collection_from_value(serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(streamed.info.name, "b");
+        assert_eq!(streamed.raw, whole.raw);
+        assert!(streamed.raw.starts_with(r#"{"info":"#), "{}", streamed.raw);
     }
 
     #[test]
