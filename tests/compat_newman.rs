@@ -7,73 +7,13 @@
 
 mod support;
 
-use postie::mock::{MockKind, MockOptions, MockServer};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use support::{postie_in, shared_dir, TestCa};
+use std::path::Path;
+use support::compat::{connect_args, stand_ins, Stands};
+use support::{postie_in, shared_dir};
 
 /// Suites no local stand-in can replace, with the reason (kept in sync with docs/compat.md).
 const NOT_OFFLINE: &[(&str, &str)] = &[];
-
-struct Stands {
-    ca_file: PathBuf,
-    echo: MockServer,
-    raw: MockServer,
-    redirect: MockServer,
-    expired: MockServer,
-}
-
-fn stand_ins(dir: &Path) -> Stands {
-    let ca = TestCa::for_names(&[
-        "postman-echo.com",
-        "localhost",
-        "127.0.0.1",
-        "google.com",
-        "www.google.com",
-        "github.com",
-        "httpbin.org",
-    ]);
-    let expired = TestCa::expired_for_names(&["expired.badssl.com"]);
-    Stands {
-        ca_file: ca.write_ca(dir),
-        echo: MockServer::start_echo(ca.mock_options()).expect("echo"),
-        raw: MockServer::start_raw_echo(MockOptions::default()).expect("raw echo"),
-        redirect: MockServer::start_redirect(MockOptions::default()).expect("redirect"),
-        expired: MockServer::start(
-            MockKind::Echo,
-            "127.0.0.1:0".parse().expect("addr"),
-            expired.mock_options(),
-        )
-        .expect("expired echo"),
-    }
-}
-
-fn connect_args(s: &Stands) -> Vec<String> {
-    let echo = s.echo.port();
-    let mut args = Vec::new();
-    let mut to = |from: &str, port: u16| {
-        args.push("--connect-to".to_string());
-        args.push(format!("{from}:127.0.0.1:{port}"));
-    };
-    for host in [
-        "postman-echo.com",
-        "google.com",
-        "www.google.com",
-        "github.com",
-        "httpbin.org",
-    ] {
-        to(&format!("{host}:443"), echo);
-        to(&format!("{host}:80"), echo);
-    }
-    to("localhost:4041", s.raw.port());
-    to("127.0.0.1:4041", s.raw.port());
-    to("localhost:4042", s.redirect.port());
-    to("127.0.0.1:4042", s.redirect.port());
-    to("expired.badssl.com:443", s.expired.port());
-    args.push("--ssl-extra-ca-certs".into());
-    args.push(s.ca_file.display().to_string());
-    args
-}
 
 /// The flags for one suite's files and run options.
 fn suite_args(root: &Path, suite: &Value) -> Vec<String> {

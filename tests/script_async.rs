@@ -30,6 +30,7 @@ fn send_request_callback_form() {
              if (res.code !== 200 || res.status !== 'OK') throw new Error('status ' + res.code);\n\
              if (res.json().query !== 'a=1') throw new Error(res.text());\n\
              if (res.headers.get('x-echo') !== 'yes') throw new Error('header');\n\
+             if (!Buffer.isBuffer(res.stream) || res.stream.toString() !== res.text()) throw new Error('stream');\n\
              if (typeof res.responseTime !== 'number' || !history || !history.cookies) throw new Error('meta');\n\
              if (this !== pm) throw new Error('this');\n\
            });\n\

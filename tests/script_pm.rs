@@ -326,6 +326,7 @@ fn response_reads_like_the_sdk() {
            eq(r.contentInfo().mimeType, 'text'); eq(r.contentInfo().mimeFormat, 'json'); eq(r.contentInfo().charset, 'utf-8');\n\
            eq(r.contentInfo().fileName, 'response.json');\n\
            eq(r.stream instanceof Uint8Array, true); eq(r.stream.length, 25); eq(r.stream[0], 123);\n\
+           eq(Buffer.isBuffer(r.stream), true); eq(r.stream.toString(), r.text());\n\
            eq(r._postman_propertyName, 'Response');\n\
          });",
     );

@@ -7,13 +7,15 @@
 //! - [`client`]: a reqwest client that trusts a [`TestCa`], resolves chosen names to local servers
 //!   and never follows redirects or proxies.
 //! - [`postie`] / [`postie_in`]: the built binary as a `Command` with `NO_COLOR=1`.
-//! - [`shared_dir`]: `../shared`, or `None` (with a note) when it is absent so the test can skip.
+//! - [`shared_dir`]: `../shared`, or `None` (with a note) when it is absent so the test can skip;
+//!   [`compat`]: local stand-ins for the hosts Newman's own tests call.
 //! - [`run`]: collections, a working directory that runs the binary, report readers (for
 //!   `tests/run_*.rs`).
 //!
 //! Helpers panic on setup failure: in a test that is the clearest report.
 #![allow(dead_code)]
 
+pub mod compat;
 pub mod run;
 
 use std::net::SocketAddr;

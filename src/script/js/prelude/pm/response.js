@@ -6,6 +6,7 @@ import { CookieList, parseSetCookie } from './cookies.js';
 import { reasonOf } from './http-reasons.js';
 import { loadExpect } from './expect.js';
 import { throwJsonError } from './json-error.js';
+import { requireModule } from '../require.js';
 
 const N = globalThis.__postie;
 const toBase64 = globalThis.btoa;
@@ -107,12 +108,18 @@ export class Response {
   }
   set cookies(value) { this.#cookies = value; }
 
-  /** The body bytes (a Uint8Array). */
+  /** The body bytes, as a Node Buffer (`res.stream.toString()` is the text, as in Postman). */
   get stream() {
-    if (this.#stream === undefined) {
-      this.#stream = this.#source ? this.#source.bytes() : new TextEncoderLite().encode(this.text());
+    let bytes = this.#stream;
+    if (bytes === undefined) {
+      bytes = this.#source ? this.#source.bytes() : new TextEncoderLite().encode(this.text());
     }
-    return this.#stream;
+    if (bytes instanceof Uint8Array) {
+      const { Buffer } = requireModule('buffer');
+      if (!(bytes instanceof Buffer)) bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    this.#stream = bytes;
+    return bytes;
   }
   set stream(value) { this.#stream = value; }
 
