@@ -45,6 +45,7 @@ fn exit_ok(expected: &Value, code: i32) -> bool {
 }
 
 #[test]
+#[allow(clippy::print_stderr)]
 fn newman_cli_cases_exit_as_newman_does() {
     let Some(shared) = shared_dir() else { return };
     let root = shared.join("compat/newman");
