@@ -71,24 +71,29 @@ pub(crate) fn collection(text: &str) -> Option<Result<Collection, ShapeError>> {
     }
     // Room for the document as written plus the ids normalising may add: `raw` never regrows.
     let room = text.len() + items.len() * 64;
-    Some(decode_streamed(top.take(), &items, room))
+    decode_streamed(top.take(), &items, room)
 }
 
+/// `None` when an entry cannot be parsed on its own (nesting too deep): the whole-document path
+/// then reports it with its position in the file.
 fn decode_streamed(
     mut top: Value,
     items: &[&RawValue],
     room: usize,
-) -> Result<Collection, ShapeError> {
+) -> Option<Result<Collection, ShapeError>> {
     let schema = top
         .get("info")
         .and_then(|info| info.get("schema"))
         .and_then(Value::as_str)
         .map(str::to_string);
     normalize(&mut top);
-    let mut collection = decode::collection(&top)?;
+    let mut collection = match decode::collection(&top) {
+        Ok(c) => c,
+        Err(e) => return Some(Err(e)),
+    };
     let Value::Object(members) = top else {
         // Built as an object above; normalising never changes that.
-        return Err(ShapeError::new(&Path::Root, "expected an object"));
+        return Some(Err(ShapeError::new(&Path::Root, "expected an object")));
     };
     let mut raw = String::with_capacity(room);
     raw.push('{');
@@ -99,7 +104,10 @@ fn decode_streamed(
         raw.push_str(&Value::String(key.clone()).to_string());
         raw.push(':');
         if key == "item" {
-            collection.items = items_into(items, &mut raw)?;
+            collection.items = match items_into(items, &mut raw)? {
+                Ok(decoded) => decoded,
+                Err(e) => return Some(Err(e)),
+            };
         } else {
             raw.push_str(&value.to_string());
         }
@@ -109,23 +117,26 @@ fn decode_streamed(
     // Giving back the spare room is a remap, not a copy, for a big string; the Arc takes it as is.
     raw.shrink_to_fit();
     collection.raw = std::sync::Arc::new(raw);
-    Ok(collection)
+    Some(Ok(collection))
 }
 
-/// Decodes each entry of `item[]`, appending its normalised JSON (as a list) to `raw`.
+/// Decodes each entry of `item[]`, appending its normalised JSON (as a list) to `raw`; `None` as
+/// for [`decode_streamed`].
 fn items_into(
     items: &[&RawValue],
     raw: &mut String,
-) -> Result<Vec<super::model::Item>, ShapeError> {
+) -> Option<Result<Vec<super::model::Item>, ShapeError>> {
     let path = Path::Root.key("item");
     let mut out = Vec::with_capacity(items.len());
     let mut seen = HashSet::new();
     raw.push('[');
     for (i, entry) in items.iter().enumerate() {
-        let mut value: Value = serde_json::from_str(entry.get())
-            .map_err(|e| ShapeError::new(&path.index(i), e.to_string()))?;
+        let mut value: Value = serde_json::from_str(entry.get()).ok()?;
         normalize_items(std::slice::from_mut(&mut value));
-        let mut item = decode::item(&value, &path.index(i))?;
+        let mut item = match decode::item(&value, &path.index(i)) {
+            Ok(item) => item,
+            Err(e) => return Some(Err(e)),
+        };
         decode::share_scripts(&mut item, &mut seen);
         out.push(item);
         if i > 0 {
@@ -134,7 +145,7 @@ fn items_into(
         raw.push_str(&value.to_string());
     }
     raw.push(']');
-    Ok(out)
+    Some(Ok(out))
 }
 
 #[cfg(test)]
@@ -234,6 +245,13 @@ mod tests {
             collection("{\"id\": \"x\", \"order\": [], \"requests\": [], \"item\": []}").is_none()
         );
         assert!(collection("{\"info\": {\"name\": \"no items\"}}").is_none());
+        // Too deep to parse on its own: the whole-document path reports it with its position.
+        let deep = format!(
+            "{{\"info\": {{}}, \"item\": [{}{}]}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        assert!(collection(&deep).is_none());
     }
 
     #[test]
