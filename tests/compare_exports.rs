@@ -6,22 +6,6 @@ mod compare_support;
 
 use compare_support::*;
 use serde_json::{json, Value};
-use std::path::Path;
-
-fn run_regions(dir: &Path, regions: &Regions, extra: &[&str]) -> std::process::Output {
-    let mut args = vec![
-        "compare",
-        regions.collection.to_str().unwrap(),
-        "-e",
-        "us.json",
-        "-e",
-        "eu.json",
-        "--color",
-        "off",
-    ];
-    args.extend_from_slice(extra);
-    postie(dir, &args)
-}
 
 fn row<'a>(rows: &'a [Value], item: &str, assertion: &str) -> &'a Value {
     rows.iter()
@@ -33,11 +17,7 @@ fn row<'a>(rows: &'a [Value], item: &str, assertion: &str) -> &'a Value {
 fn the_compare_export_has_the_issues_shape() {
     let dir = tempfile::tempdir().unwrap();
     let regions = Regions::start(dir.path());
-    let out = run_regions(
-        dir.path(),
-        &regions,
-        &["--export-compare", "out/compare.json"],
-    );
+    let out = regions.compare(dir.path(), &["--export-compare", "out/compare.json"]);
     assert_eq!(out.status.code(), Some(1));
     let doc = read_json(&dir.path().join("out/compare.json"));
     let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
@@ -165,9 +145,8 @@ fn the_compare_export_has_the_issues_shape() {
 fn show_secrets_unmasks_variables_in_the_export() {
     let dir = tempfile::tempdir().unwrap();
     let regions = Regions::start(dir.path());
-    run_regions(
+    regions.compare(
         dir.path(),
-        &regions,
         &["--export-compare", "c.json", "--reporter-show-secrets"],
     );
     let doc = read_json(&dir.path().join("c.json"));
@@ -183,9 +162,8 @@ fn attr<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> &'a str {
 fn junit_is_one_file_with_variant_prefixed_suites() {
     let dir = tempfile::tempdir().unwrap();
     let regions = Regions::start(dir.path());
-    run_regions(
+    regions.compare(
         dir.path(),
-        &regions,
         &[
             "-r",
             "cli,junit",
@@ -238,9 +216,8 @@ fn junit_is_one_file_with_variant_prefixed_suites() {
 fn json_reports_and_exports_are_written_once_per_variant() {
     let dir = tempfile::tempdir().unwrap();
     let regions = Regions::start(dir.path());
-    run_regions(
+    regions.compare(
         dir.path(),
-        &regions,
         &[
             "-r",
             "json",
@@ -282,7 +259,7 @@ fn json_reports_and_exports_are_written_once_per_variant() {
 fn json_report_without_a_path_goes_to_newman_with_the_variant_in_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let regions = Regions::start(dir.path());
-    let out = run_regions(dir.path(), &regions, &["-r", "json"]);
+    let out = regions.compare(dir.path(), &["-r", "json"]);
     assert_eq!(stdout(&out), "");
     let files: Vec<String> = std::fs::read_dir(dir.path().join("newman"))
         .unwrap()

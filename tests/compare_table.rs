@@ -29,19 +29,7 @@ fn table_part(text: &str) -> &str {
 fn the_table_shows_every_assertion_and_request_per_variant_and_marks_differences() {
     let dir = tempfile::tempdir().unwrap();
     let regions = Regions::start(dir.path());
-    let out = postie(
-        dir.path(),
-        &[
-            "compare",
-            regions.collection.to_str().unwrap(),
-            "-e",
-            "us.json",
-            "-e",
-            "eu.json",
-            "--color",
-            "off",
-        ],
-    );
+    let out = regions.compare(dir.path(), &[]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "eu fails an assertion:\n{text}");
     let expected: Vec<Vec<&str>> = vec![
@@ -117,20 +105,7 @@ EU  3 requests, 4 passed, 1 failed
 fn verbose_puts_each_failure_message_under_its_row() {
     let dir = tempfile::tempdir().unwrap();
     let regions = Regions::start(dir.path());
-    let out = postie(
-        dir.path(),
-        &[
-            "compare",
-            regions.collection.to_str().unwrap(),
-            "-e",
-            "us.json",
-            "-e",
-            "eu.json",
-            "--color",
-            "off",
-            "--verbose",
-        ],
-    );
+    let out = regions.compare(dir.path(), &["--verbose"]);
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     let row = lines
@@ -142,19 +117,7 @@ fn verbose_puts_each_failure_message_under_its_row() {
         "EU: expected 1800 to deeply equal 3600"
     );
     // Without --verbose the message appears only in the Differences section.
-    let quiet = stdout(&postie(
-        dir.path(),
-        &[
-            "compare",
-            regions.collection.to_str().unwrap(),
-            "-e",
-            "us.json",
-            "-e",
-            "eu.json",
-            "--color",
-            "off",
-        ],
-    ));
+    let quiet = stdout(&regions.compare(dir.path(), &[]));
     assert_eq!(quiet.matches("expected 1800").count(), 1, "{quiet}");
 }
 

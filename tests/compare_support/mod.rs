@@ -249,6 +249,22 @@ pub struct Regions {
 }
 
 impl Regions {
+    /// `postie compare COLLECTION -e us.json -e eu.json --color off EXTRA…`, run in `dir`.
+    pub fn compare(&self, dir: &Path, extra: &[&str]) -> Output {
+        let mut args = vec![
+            "compare",
+            self.collection.to_str().unwrap(),
+            "-e",
+            "us.json",
+            "-e",
+            "eu.json",
+            "--color",
+            "off",
+        ];
+        args.extend_from_slice(extra);
+        postie(dir, &args)
+    }
+
     pub fn start(dir: &Path) -> Regions {
         let us = RegionServer::start(US);
         let eu = RegionServer::start(EU);
