@@ -32,11 +32,7 @@ pub fn parse_collection(bytes: &[u8], source: &str) -> Result<Collection, LoadEr
 pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeError> {
     let mut value = unwrap(value);
     check_kind(&value)?;
-    let schema = value
-        .get("info")
-        .and_then(|info| info.get("schema"))
-        .and_then(Value::as_str)
-        .map(str::to_string);
+    let schema = schema_as_written(&value);
     let from_v1 = v1::is_v1(&value);
     if from_v1 {
         value = v1::to_v2(&value);
@@ -57,6 +53,15 @@ pub(crate) fn collection_from_value(value: Value) -> Result<Collection, ShapeErr
     collection.raw = raw;
     collection.from_v1 = from_v1;
     Ok(collection)
+}
+
+/// `info.schema` as the file gives it (normalising replaces it with the v2.1 URL).
+pub(crate) fn schema_as_written(collection: &Value) -> Option<String> {
+    collection
+        .get("info")
+        .and_then(|info| info.get("schema"))
+        .and_then(Value::as_str)
+        .map(str::to_string)
 }
 
 /// `{"collection": {…}}` (Postman API) → the inner object.

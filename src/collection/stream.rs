@@ -81,11 +81,7 @@ fn decode_streamed(
     items: &[&RawValue],
     room: usize,
 ) -> Option<Result<Collection, ShapeError>> {
-    let schema = top
-        .get("info")
-        .and_then(|info| info.get("schema"))
-        .and_then(Value::as_str)
-        .map(str::to_string);
+    let schema = super::load::schema_as_written(&top);
     normalize(&mut top);
     let mut collection = match decode::collection(&top) {
         Ok(c) => c,
