@@ -192,6 +192,9 @@ function plain(obj, keys) {
 
 const CRLF_LEN = 2;
 
+/** A header's key or value as the SDK keeps it: a string, '' for none. */
+const headerText = (v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
+
 /** A request or response header. */
 export class Header {
   constructor(options, name) {
@@ -199,8 +202,8 @@ export class Header {
     this.update(options || {});
   }
   update(o) {
-    this.key = o.key === undefined || o.key === null ? '' : String(o.key);
-    this.value = o.value === undefined || o.value === null ? '' : typeof o.value === 'string' ? o.value : String(o.value);
+    this.key = headerText(o.key);
+    this.value = headerText(o.value);
     if (o.disabled !== undefined) this.disabled = Boolean(o.disabled);
     if (o.description !== undefined) this.description = o.description;
     if (o.system !== undefined) this.system = o.system;
@@ -251,8 +254,8 @@ export class HeaderList extends PropertyList {
     for (const h of headers) {
       if (Array.isArray(h)) {
         const header = Object.create(Header.prototype);
-        header.key = h[0] === undefined || h[0] === null ? '' : String(h[0]);
-        header.value = h[1] === undefined || h[1] === null ? '' : typeof h[1] === 'string' ? h[1] : String(h[1]);
+        header.key = headerText(h[0]);
+        header.value = headerText(h[1]);
         members.push(header);
       } else {
         list.add(h);
